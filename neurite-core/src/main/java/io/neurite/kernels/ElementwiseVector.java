@@ -1,0 +1,78 @@
+package io.neurite.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Vector API bodies of {@link Elementwise}; loaded only when {@link VectorSupport#enabled()}. */
+final class ElementwiseVector {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
+    private static final FloatVector ZERO = FloatVector.zero(S);
+
+    private ElementwiseVector() {}
+
+    /** Returns false when {@code op} has no exact vector form (the caller then runs the scalar loop). */
+    static boolean binary(BinaryOp op, int n, float[] a, int aOff, int aStride, float[] b, int bOff, int bStride,
+                          float[] out, int outOff) {
+        if (op == BinaryOp.POW) return false;
+        int i = 0;
+        int bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {
+            FloatVector va = aStride == 0 ? FloatVector.broadcast(S, a[aOff]) : FloatVector.fromArray(S, a, aOff + i);
+            FloatVector vb = bStride == 0 ? FloatVector.broadcast(S, b[bOff]) : FloatVector.fromArray(S, b, bOff + i);
+            apply(op, va, vb).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) out[outOff + i] = op.apply(a[aOff + i * aStride], b[bOff + i * bStride]);
+        return true;
+    }
+
+    private static FloatVector apply(BinaryOp op, FloatVector a, FloatVector b) {
+        return switch (op) {
+            case ADD -> a.add(b);
+            case SUB -> a.sub(b);
+            case MUL -> a.mul(b);
+            case DIV -> a.div(b);
+            case MAXIMUM -> a.max(b);
+            case MINIMUM -> a.min(b);
+            case EQ -> mask(a.compare(VectorOperators.EQ, b));
+            case NE -> mask(a.compare(VectorOperators.NE, b));
+            case LT -> mask(a.compare(VectorOperators.LT, b));
+            case LE -> mask(a.compare(VectorOperators.LE, b));
+            case GT -> mask(a.compare(VectorOperators.GT, b));
+            case GE -> mask(a.compare(VectorOperators.GE, b));
+            case POW -> throw new AssertionError("pow has no exact vector form");
+        };
+    }
+
+    private static FloatVector mask(VectorMask<Float> m) {
+        return ZERO.blend(ONE, m);
+    }
+
+    static void unary(UnaryOp op, int n, float[] x, int xOff, float[] out, int outOff) {
+        int i = 0;
+        int bound = S.loopBound(n);
+        for (; i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector r = switch (op) {
+                case NEG -> v.neg();
+                case ABS -> v.abs();
+                case SQRT -> v.sqrt();
+                case SQUARE -> v.mul(v);
+                case RECIPROCAL -> ONE.div(v);
+                default -> throw new AssertionError(op + " has no exact vector form");
+            };
+            r.intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) out[outOff + i] = op.apply(x[xOff + i]);
+    }
+
+    static float sum(float[] x, int off, int n) {
+        FloatVector acc = ZERO;
+        int blocks = n - n % Reduce.LANES;
+        for (int i = 0; i < blocks; i += Reduce.LANES) acc = acc.add(FloatVector.fromArray(S, x, off + i));
+        return Reduce.finish(acc.toArray(), x, off + blocks, n - blocks);
+    }
+}

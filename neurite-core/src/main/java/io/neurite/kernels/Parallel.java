@@ -1,0 +1,86 @@
+package io.neurite.kernels;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * The one shared thread pool every kernel splits its work over.
+ *
+ * <p>Its size comes from the system property {@code neurite.threads}, else the environment variable
+ * {@code NEURITE_THREADS}, else the number of cores. Work is split into contiguous, deterministic
+ * ranges that depend only on the problem size and the thread count, so the same inputs and thread
+ * count give the same result, run after run.
+ */
+public final class Parallel {
+
+    /** A body run over the half-open index range {@code [from, to)}. */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(int from, int to);
+    }
+
+    private static final int THREADS = configuredThreads();
+    private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+
+    private Parallel() {}
+
+    /** The number of threads kernels use. */
+    public static int threads() {
+        return THREADS;
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)} split into at most {@link #threads()} chunks of at least
+     * {@code grain} indices each; runs inline when the work is too small to split or when already on
+     * a pool thread (no nested oversubscription).
+     */
+    public static void forRange(int n, int grain, RangeBody body) {
+        int chunks = chunks(n, grain);
+        if (chunks <= 1 || POOL == null || ForkJoinTask.inForkJoinPool()) {
+            if (n > 0) body.run(0, n);
+            return;
+        }
+        POOL.invoke(new RecursiveAction() {
+            @Override
+            protected void compute() {
+                ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[chunks - 1];
+                for (int c = 1; c < chunks; c++) {
+                    int from = bound(n, chunks, c), to = bound(n, chunks, c + 1);
+                    tasks[c - 1] = ForkJoinTask.adapt(() -> body.run(from, to)).fork();
+                }
+                body.run(0, bound(n, chunks, 1));
+                for (int c = tasks.length - 1; c >= 0; c--) tasks[c].join();
+            }
+        });
+    }
+
+    /** How many chunks {@link #forRange} uses for {@code n} indices with the given grain. */
+    public static int chunks(int n, int grain) {
+        if (n <= 0) return 0;
+        long byGrain = Math.max(1, n / (long) Math.max(1, grain));
+        return (int) Math.min(THREADS, byGrain);
+    }
+
+    private static int bound(int n, int chunks, int c) {
+        return (int) ((long) n * c / chunks);
+    }
+
+    private static int configuredThreads() {
+        String value = System.getProperty("neurite.threads");
+        String source = "-Dneurite.threads";
+        if (value == null || value.isBlank()) {
+            value = System.getenv("NEURITE_THREADS");
+            source = "NEURITE_THREADS";
+        }
+        if (value == null || value.isBlank()) return Runtime.getRuntime().availableProcessors();
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                "Parallel: " + source + " must be a positive integer, got '" + value + "'");
+    }
+}

@@ -1,0 +1,91 @@
+package io.neurite.tensor;
+
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Walks the recorded graph from a root in reverse topological order without recursion (a graph of
+ * any depth fits), passes each node the sum of the gradients flowing into its output, and
+ * accumulates into the {@code grad} of the leaves that require it.
+ */
+final class BackwardEngine {
+
+    private BackwardEngine() {}
+
+    static void run(Tensor root, Tensor gradient, boolean retainGraph) {
+        Tensor seed = seedGradient(root, gradient);
+        Node start = root.gradFn();
+        if (start == null) {
+            root.accumulateGrad(seed);
+            return;
+        }
+        Map<Node, Integer> pendingConsumers = countConsumers(start);
+        Map<Node, Tensor> incoming = new IdentityHashMap<>();
+        incoming.put(start, seed);
+        ArrayDeque<Node> ready = new ArrayDeque<>();
+        ready.push(start);
+        boolean previous = GradMode.set(false);
+        try {
+            while (!ready.isEmpty()) {
+                Node node = ready.pop();
+                Tensor grad = incoming.remove(node);
+                // A node no gradient reached still releases its inputs' consumer counts.
+                Tensor[] inputGrads = grad == null ? null : node.runBackward(node.prepareGradient(grad));
+                for (int i = 0; i < node.inputCount(); i++) {
+                    Node next = node.next(i);
+                    Tensor g = inputGrads == null ? null : inputGrads[i];
+                    if (next != null) {
+                        if (g != null) incoming.merge(next, g, Tensor::add);
+                        if (pendingConsumers.merge(next, -1, Integer::sum) == 0) ready.push(next);
+                    } else if (node.leaf(i) != null && g != null) {
+                        node.leaf(i).accumulateGrad(g);
+                    }
+                }
+                if (!retainGraph) node.release();
+            }
+        } finally {
+            GradMode.set(previous);
+        }
+    }
+
+    private static Tensor seedGradient(Tensor root, Tensor gradient) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("backward: the tensor of shape " + root.shape()
+                    + " does not require grad and has no grad_fn; hint: call requiresGrad(true) on the"
+                    + " leaves you want gradients for before computing it");
+        }
+        if (gradient == null) {
+            if (root.numel() != 1) {
+                throw new IllegalArgumentException("backward: a gradient can be created implicitly only"
+                        + " for a scalar output, got shape " + root.shape()
+                        + "; hint: call backward(gradient) with a gradient of that shape, or reduce first"
+                        + " (e.g. sum() or mean())");
+            }
+            return Tensor.onesLike(root);
+        }
+        if (!gradient.shape().equals(root.shape())) {
+            throw new ShapeException("backward: gradient has shape " + gradient.shape()
+                    + " but the output has shape " + root.shape(), gradient.shape(), root.shape());
+        }
+        return gradient.detach();
+    }
+
+    /** For each node reachable from {@code start}, how many reachable nodes feed gradient into it. */
+    private static Map<Node, Integer> countConsumers(Node start) {
+        Map<Node, Integer> consumers = new IdentityHashMap<>();
+        consumers.put(start, 0);
+        ArrayDeque<Node> stack = new ArrayDeque<>();
+        stack.push(start);
+        while (!stack.isEmpty()) {
+            Node node = stack.pop();
+            for (int i = 0; i < node.inputCount(); i++) {
+                Node next = node.next(i);
+                if (next == null) continue;
+                Integer seen = consumers.merge(next, 1, Integer::sum);
+                if (seen == 1) stack.push(next);
+            }
+        }
+        return consumers;
+    }
+}

@@ -1,0 +1,698 @@
+package io.neurite.tensor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A multi-dimensional array that records the operations applied to it, so that {@link #backward()}
+ * can compute gradients: Neurite's {@code torch.Tensor}.
+ *
+ * <p>A tensor is a view: a storage array, a {@link Shape}, strides and an offset. Reshaping,
+ * transposing, slicing and expanding make views that share the storage; {@link #contiguous()} copies
+ * only when needed. Arithmetic broadcasts as NumPy does. Methods ending in {@code InPlace} change
+ * this tensor and refuse to run when autograd needs it.
+ *
+ * <p>This class is the facade: each method delegates to the small class that holds the operation's
+ * forward and backward together ({@link Views}, {@link Arithmetic}, {@link Reductions}, ...).
+ */
+public final class Tensor {
+
+    final Storage storage;
+    final Shape shape;
+    final int[] strides;
+    final int offset;
+
+    private boolean requiresGrad;
+    private Tensor grad;
+    private Node gradFn;
+    private List<UnaryOperator<Tensor>> leafHooks = List.of();
+
+    Tensor(Storage storage, Shape shape, int[] strides, int offset) {
+        this.storage = storage;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+    }
+
+    /** A contiguous tensor over {@code data} (not copied). */
+    static Tensor contiguous(float[] data, Shape shape) {
+        return new Tensor(Storage.ofFloats(data), shape, shape.contiguousStrides(), 0);
+    }
+
+    static Tensor contiguousInts(int[] data, Shape shape) {
+        return new Tensor(Storage.ofInts(data), shape, shape.contiguousStrides(), 0);
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /** A float tensor holding a copy of {@code data} in the given shape (a scalar when no shape). */
+    public static Tensor of(float[] data, int... shape) {
+        Shape s = Shape.of(shape);
+        if (data.length != s.numel()) {
+            throw new ShapeException("Tensor.of: " + data.length + " values cannot fill shape " + s
+                    + " (" + s.numel() + " elements)", s);
+        }
+        return contiguous(data.clone(), s);
+    }
+
+    /** An int32 tensor (labels, indices) holding a copy of {@code data}. */
+    public static Tensor ofInts(int[] data, int... shape) {
+        Shape s = Shape.of(shape);
+        if (data.length != s.numel()) {
+            throw new ShapeException("Tensor.ofInts: " + data.length + " values cannot fill shape " + s
+                    + " (" + s.numel() + " elements)", s);
+        }
+        return contiguousInts(data.clone(), s);
+    }
+
+    /** A 0-dimensional float tensor. */
+    public static Tensor scalar(float value) {
+        return contiguous(new float[] {value}, Shape.of());
+    }
+
+    /**
+     * Wraps {@code data} without copying, for kernel writers: the tensor and the array share
+     * storage. Prefer {@link #of(float[], int...)}.
+     */
+    public static Tensor wrap(float[] data, Shape shape) {
+        if (data.length != shape.numel()) {
+            throw new ShapeException("Tensor.wrap: " + data.length + " values cannot fill shape " + shape, shape);
+        }
+        return contiguous(data, shape);
+    }
+
+    public static Tensor zeros(int... shape) {
+        return full(0f, shape);
+    }
+
+    public static Tensor ones(int... shape) {
+        return full(1f, shape);
+    }
+
+    public static Tensor full(float value, int... shape) {
+        Shape s = Shape.of(shape);
+        float[] data = new float[s.numel()];
+        if (value != 0f) java.util.Arrays.fill(data, value);
+        return contiguous(data, s);
+    }
+
+    public static Tensor zerosLike(Tensor t) {
+        return full(0f, t.shape.raw());
+    }
+
+    public static Tensor onesLike(Tensor t) {
+        return full(1f, t.shape.raw());
+    }
+
+    public static Tensor fullLike(Tensor t, float value) {
+        return full(value, t.shape.raw());
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public Shape shape() {
+        return shape;
+    }
+
+    /** The size of dimension {@code dim} (negative counts from the end). */
+    public int size(int dim) {
+        return shape.size(dim);
+    }
+
+    /** The number of dimensions (PyTorch's {@code dim()}). */
+    public int dim() {
+        return shape.rank();
+    }
+
+    public int numel() {
+        return shape.numel();
+    }
+
+    public DType dtype() {
+        return storage.dtype();
+    }
+
+    public boolean isFloat() {
+        return storage.floats != null;
+    }
+
+    /** A copy of the strides, in elements. */
+    public int[] strides() {
+        return strides.clone();
+    }
+
+    /** True when the elements lie in row-major order without gaps (size-1 dimensions ignored). */
+    public boolean isContiguous() {
+        int expected = 1;
+        for (int d = shape.rank() - 1; d >= 0; d--) {
+            int size = shape.raw()[d];
+            if (size == 1) continue;
+            if (strides[d] != expected) return false;
+            expected *= size;
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- reading values
+
+    /** The elements in row-major order, as a new array (int tensors are converted). */
+    public float[] toFloatArray() {
+        if (isFloat()) return Copy.toContiguousFloats(this);
+        int[] ints = Copy.toContiguousInts(this);
+        float[] out = new float[ints.length];
+        for (int i = 0; i < ints.length; i++) out[i] = ints[i];
+        return out;
+    }
+
+    /** The elements in row-major order as ints (float tensors are truncated toward zero). */
+    public int[] toIntArray() {
+        if (!isFloat()) return Copy.toContiguousInts(this);
+        float[] floats = Copy.toContiguousFloats(this);
+        int[] out = new int[floats.length];
+        for (int i = 0; i < floats.length; i++) out[i] = (int) floats[i];
+        return out;
+    }
+
+    /** The value of a one-element tensor. */
+    public float item() {
+        if (numel() != 1) {
+            throw new ShapeException("item: expected a tensor with one element, got shape " + shape
+                    + " (" + numel() + " elements); hint: reduce it first, e.g. sum() or mean()", shape);
+        }
+        return isFloat() ? storage.floats[offset] : storage.ints[offset];
+    }
+
+    /**
+     * The elements in row-major order, for kernels that only read: the backing array itself when
+     * this tensor is dense and starts at 0, else a contiguous copy. Never write into the result.
+     */
+    public float[] contiguousData() {
+        requireFloat("contiguousData");
+        if (isContiguous() && offset == 0 && storage.floats.length == numel()) return storage.floats;
+        return Copy.toContiguousFloats(this);
+    }
+
+    // ---------------------------------------------------------------- autograd
+
+    /** True if gradients flow to or through this tensor. */
+    public boolean requiresGrad() {
+        return requiresGrad || gradFn != null;
+    }
+
+    /** Marks a leaf tensor as one whose gradient {@link #backward()} accumulates; returns this. */
+    public Tensor requiresGrad(boolean value) {
+        if (gradFn != null && !value) {
+            throw new IllegalStateException("requiresGrad: the tensor of shape " + shape + " was produced by '"
+                    + gradFn.op() + "' and always requires grad; hint: use detach() for a copy without history");
+        }
+        if (value && !isFloat()) {
+            throw new IllegalArgumentException("requiresGrad: only float tensors can require grad, got "
+                    + dtype().torchName());
+        }
+        this.requiresGrad = value;
+        return this;
+    }
+
+    /** True for tensors not produced by a recorded operation. */
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    /** The recorded operation that produced this tensor, or null for a leaf. */
+    public Node gradFn() {
+        return gradFn;
+    }
+
+    /** The accumulated gradient, or null before the first backward (or after zeroing to null). */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Replaces the gradient (null clears it, as {@code param.grad = None}). */
+    public void setGrad(Tensor grad) {
+        if (grad != null && !grad.shape.equals(shape)) {
+            throw new ShapeException("setGrad: gradient of shape " + grad.shape + " does not match tensor of shape "
+                    + shape, grad.shape, shape);
+        }
+        this.grad = grad;
+    }
+
+    /** Computes the gradient of this scalar with respect to every leaf that requires grad. */
+    public void backward() {
+        BackwardEngine.run(this, null, false);
+    }
+
+    /** Backward from a non-scalar output, given the gradient with respect to it. */
+    public void backward(Tensor gradient) {
+        BackwardEngine.run(this, gradient, false);
+    }
+
+    /** As {@link #backward(Tensor)}; with {@code retainGraph} the graph stays usable for another pass. */
+    public void backward(Tensor gradient, boolean retainGraph) {
+        BackwardEngine.run(this, gradient, retainGraph);
+    }
+
+    /** A tensor sharing this one's storage, cut from the graph. */
+    public Tensor detach() {
+        return new Tensor(storage, shape, strides, offset);
+    }
+
+    /**
+     * Registers a hook called with this tensor's gradient during backward; a non-null return value
+     * replaces the gradient. Returns this.
+     */
+    public Tensor registerHook(UnaryOperator<Tensor> hook) {
+        if (!requiresGrad()) {
+            throw new IllegalStateException("registerHook: cannot register a hook on a tensor that does not require grad");
+        }
+        if (gradFn != null) {
+            gradFn.addHook(hook);
+        } else {
+            List<UnaryOperator<Tensor>> copy = new ArrayList<>(leafHooks);
+            copy.add(Objects.requireNonNull(hook, "hook"));
+            leafHooks = List.copyOf(copy);
+        }
+        return this;
+    }
+
+    /** Makes backward keep the gradient of this non-leaf tensor in {@link #grad()}. Returns this. */
+    public Tensor retainGrad() {
+        if (gradFn != null) gradFn.retainGradOf(this);
+        return this;
+    }
+
+    /** Adds {@code g} into this tensor's gradient (leaf hooks applied first). */
+    void accumulateGrad(Tensor g) {
+        if (gradFn == null) {
+            for (UnaryOperator<Tensor> hook : leafHooks) {
+                Tensor replaced = hook.apply(g);
+                if (replaced != null) g = replaced;
+            }
+        }
+        boolean previous = GradMode.set(false);
+        try {
+            grad = grad == null ? Copy.contiguousCopy(g) : grad.add(g);
+        } finally {
+            GradMode.set(previous);
+        }
+    }
+
+    /** This contiguous, offset-0 tensor seen with another shape of the same element count. */
+    Tensor reshapeUnrecorded(Shape target) {
+        return new Tensor(storage, target, target.contiguousStrides(), offset);
+    }
+
+    /** Attaches the node that produced this freshly computed tensor (see {@link Autograd}). */
+    void attachGradFn(Node node) {
+        this.gradFn = node;
+    }
+
+    // ---------------------------------------------------------------- checks shared by operations
+
+    void requireFloat(String op) {
+        if (!isFloat()) {
+            throw new IllegalArgumentException(op + ": expected a float32 tensor, got " + dtype().torchName()
+                    + " of shape " + shape + "; hint: convert with toFloat()");
+        }
+    }
+
+    /** Fails if an in-place change here would corrupt a gradient. */
+    void checkInPlace(String op) {
+        if (GradMode.isEnabled() && requiresGrad()) {
+            throw new IllegalStateException(op + ": cannot change in place a tensor that requires grad (shape "
+                    + shape + (gradFn == null ? ", a leaf" : ", produced by '" + gradFn.op() + "'")
+                    + "); hint: use the out-of-place variant, or run inside Autograd.noGrad()");
+        }
+    }
+
+    // ---------------------------------------------------------------- copies and conversions
+
+    /** This tensor if contiguous, else a contiguous copy (recorded for autograd). */
+    public Tensor contiguous() {
+        return isContiguous() ? this : clone();
+    }
+
+    /** A contiguous copy with its own storage; gradients flow back to this tensor. */
+    @Override
+    public Tensor clone() {
+        Tensor out = Copy.contiguousCopy(this);
+        return Autograd.record("clone", out, new Tensor[] {this}, g -> new Tensor[] {g});
+    }
+
+    /** A float32 copy of an int tensor (this tensor when already float). */
+    public Tensor toFloat() {
+        return isFloat() ? this : contiguous(toFloatArray(), shape);
+    }
+
+    /** An int32 copy (values truncated toward zero); this tensor when already int. */
+    public Tensor toInt() {
+        return isFloat() ? contiguousInts(toIntArray(), shape) : this;
+    }
+
+    /** Copies {@code src} (broadcast to this shape) into this tensor. */
+    public Tensor copyInPlace(Tensor src) {
+        checkInPlace("copyInPlace");
+        Copy.copyInto(src, this);
+        storage.bumpVersion();
+        return this;
+    }
+
+    // ---------------------------------------------------------------- views (Views)
+
+    public Tensor view(int... shape) {
+        return Views.view(this, shape);
+    }
+
+    public Tensor reshape(int... shape) {
+        return Views.reshape(this, shape);
+    }
+
+    public Tensor permute(int... dims) {
+        return Views.permute(this, dims);
+    }
+
+    public Tensor transpose(int dim0, int dim1) {
+        return Views.transpose(this, dim0, dim1);
+    }
+
+    /** Transpose of a matrix (a 0-D or 1-D tensor is returned as is). */
+    public Tensor t() {
+        return Views.t(this);
+    }
+
+    public Tensor squeeze() {
+        return Views.squeeze(this);
+    }
+
+    public Tensor squeeze(int dim) {
+        return Views.squeeze(this, dim);
+    }
+
+    public Tensor unsqueeze(int dim) {
+        return Views.unsqueeze(this, dim);
+    }
+
+    public Tensor flatten() {
+        return Views.flatten(this, 0, -1);
+    }
+
+    public Tensor flatten(int startDim, int endDim) {
+        return Views.flatten(this, startDim, endDim);
+    }
+
+    public Tensor unflatten(int dim, int... sizes) {
+        return Views.unflatten(this, dim, sizes);
+    }
+
+    /** Broadcasts to {@code shape}; -1 keeps a size. A view with stride 0 on repeated dimensions. */
+    public Tensor expand(int... shape) {
+        return Views.expand(this, shape);
+    }
+
+    public Tensor expandAs(Tensor other) {
+        return Views.expand(this, other.shape.raw());
+    }
+
+    /** Elements {@code [start, start + length)} of dimension {@code dim}. */
+    public Tensor narrow(int dim, int start, int length) {
+        return Views.slice(this, dim, start, start + length, 1);
+    }
+
+    /** Python's {@code t[..., start:end:step, ...]} on dimension {@code dim} (negative bounds allowed). */
+    public Tensor slice(int dim, int start, int end, int step) {
+        return Views.slice(this, dim, start, end, step);
+    }
+
+    /** Index {@code index} of dimension {@code dim}, removing that dimension. */
+    public Tensor select(int dim, int index) {
+        return Views.select(this, dim, index);
+    }
+
+    // ---------------------------------------------------------------- arithmetic (Arithmetic)
+
+    public Tensor add(Tensor other) {
+        return Arithmetic.add(this, other);
+    }
+
+    public Tensor add(float value) {
+        return Arithmetic.add(this, scalarLike(value));
+    }
+
+    public Tensor sub(Tensor other) {
+        return Arithmetic.sub(this, other);
+    }
+
+    public Tensor sub(float value) {
+        return Arithmetic.sub(this, scalarLike(value));
+    }
+
+    /** {@code value - this}. */
+    public Tensor rsub(float value) {
+        return Arithmetic.sub(scalarLike(value), this);
+    }
+
+    public Tensor mul(Tensor other) {
+        return Arithmetic.mul(this, other);
+    }
+
+    public Tensor mul(float value) {
+        return Arithmetic.mul(this, scalarLike(value));
+    }
+
+    public Tensor div(Tensor other) {
+        return Arithmetic.div(this, other);
+    }
+
+    public Tensor div(float value) {
+        return Arithmetic.div(this, scalarLike(value));
+    }
+
+    public Tensor pow(Tensor exponent) {
+        return Arithmetic.pow(this, exponent);
+    }
+
+    public Tensor pow(float exponent) {
+        return Arithmetic.pow(this, scalarLike(exponent));
+    }
+
+    public Tensor maximum(Tensor other) {
+        return Arithmetic.maximum(this, other);
+    }
+
+    public Tensor minimum(Tensor other) {
+        return Arithmetic.minimum(this, other);
+    }
+
+    private Tensor scalarLike(float value) {
+        return scalar(value);
+    }
+
+    // ---------------------------------------------------------------- in place (Arithmetic)
+
+    public Tensor addInPlace(Tensor other) {
+        return Arithmetic.inPlace("addInPlace", io.neurite.kernels.BinaryOp.ADD, this, other);
+    }
+
+    public Tensor addInPlace(float value) {
+        return Arithmetic.inPlace("addInPlace", io.neurite.kernels.BinaryOp.ADD, this, scalar(value));
+    }
+
+    public Tensor subInPlace(Tensor other) {
+        return Arithmetic.inPlace("subInPlace", io.neurite.kernels.BinaryOp.SUB, this, other);
+    }
+
+    public Tensor mulInPlace(Tensor other) {
+        return Arithmetic.inPlace("mulInPlace", io.neurite.kernels.BinaryOp.MUL, this, other);
+    }
+
+    public Tensor mulInPlace(float value) {
+        return Arithmetic.inPlace("mulInPlace", io.neurite.kernels.BinaryOp.MUL, this, scalar(value));
+    }
+
+    public Tensor divInPlace(Tensor other) {
+        return Arithmetic.inPlace("divInPlace", io.neurite.kernels.BinaryOp.DIV, this, other);
+    }
+
+    /** Sets every element to {@code value}. */
+    public Tensor fillInPlace(float value) {
+        checkInPlace("fillInPlace");
+        Copy.copyInto(scalar(value), this);
+        storage.bumpVersion();
+        return this;
+    }
+
+    public Tensor zeroInPlace() {
+        return fillInPlace(0f);
+    }
+
+    // ---------------------------------------------------------------- comparisons (float 0/1 masks)
+
+    public Tensor eq(Tensor other) {
+        return Arithmetic.compare(io.neurite.kernels.BinaryOp.EQ, "eq", this, other);
+    }
+
+    public Tensor ne(Tensor other) {
+        return Arithmetic.compare(io.neurite.kernels.BinaryOp.NE, "ne", this, other);
+    }
+
+    public Tensor lt(Tensor other) {
+        return Arithmetic.compare(io.neurite.kernels.BinaryOp.LT, "lt", this, other);
+    }
+
+    public Tensor le(Tensor other) {
+        return Arithmetic.compare(io.neurite.kernels.BinaryOp.LE, "le", this, other);
+    }
+
+    public Tensor gt(Tensor other) {
+        return Arithmetic.compare(io.neurite.kernels.BinaryOp.GT, "gt", this, other);
+    }
+
+    public Tensor ge(Tensor other) {
+        return Arithmetic.compare(io.neurite.kernels.BinaryOp.GE, "ge", this, other);
+    }
+
+    public Tensor eq(float value) {
+        return eq(scalar(value));
+    }
+
+    public Tensor lt(float value) {
+        return lt(scalar(value));
+    }
+
+    public Tensor gt(float value) {
+        return gt(scalar(value));
+    }
+
+    public Tensor le(float value) {
+        return le(scalar(value));
+    }
+
+    public Tensor ge(float value) {
+        return ge(scalar(value));
+    }
+
+    // ---------------------------------------------------------------- unary math (UnaryMath)
+
+    public Tensor neg() {
+        return UnaryMath.neg(this);
+    }
+
+    public Tensor exp() {
+        return UnaryMath.exp(this);
+    }
+
+    public Tensor log() {
+        return UnaryMath.log(this);
+    }
+
+    public Tensor log1p() {
+        return UnaryMath.log1p(this);
+    }
+
+    public Tensor sqrt() {
+        return UnaryMath.sqrt(this);
+    }
+
+    public Tensor rsqrt() {
+        return UnaryMath.rsqrt(this);
+    }
+
+    public Tensor abs() {
+        return UnaryMath.abs(this);
+    }
+
+    public Tensor sign() {
+        return UnaryMath.sign(this);
+    }
+
+    public Tensor sin() {
+        return UnaryMath.sin(this);
+    }
+
+    public Tensor cos() {
+        return UnaryMath.cos(this);
+    }
+
+    public Tensor tanh() {
+        return UnaryMath.tanh(this);
+    }
+
+    public Tensor sigmoid() {
+        return UnaryMath.sigmoid(this);
+    }
+
+    public Tensor relu() {
+        return UnaryMath.relu(this);
+    }
+
+    /** Clamps into {@code [min, max]}; pass NaN for a missing bound. */
+    public Tensor clamp(float min, float max) {
+        return UnaryMath.clamp(this, min, max);
+    }
+
+    public Tensor clampMin(float min) {
+        return UnaryMath.clamp(this, min, Float.NaN);
+    }
+
+    public Tensor clampMax(float max) {
+        return UnaryMath.clamp(this, Float.NaN, max);
+    }
+
+    // ---------------------------------------------------------------- reductions (Reductions)
+
+    /** Sum of all elements, as a 0-D tensor. */
+    public Tensor sum() {
+        return Reductions.sum(this, allDims(), false);
+    }
+
+    public Tensor sum(int dim) {
+        return Reductions.sum(this, new int[] {dim}, false);
+    }
+
+    public Tensor sum(int dim, boolean keepdim) {
+        return Reductions.sum(this, new int[] {dim}, keepdim);
+    }
+
+    public Tensor sum(int[] dims, boolean keepdim) {
+        return Reductions.sum(this, dims, keepdim);
+    }
+
+    public Tensor mean() {
+        return Reductions.mean(this, allDims(), false);
+    }
+
+    public Tensor mean(int dim) {
+        return Reductions.mean(this, new int[] {dim}, false);
+    }
+
+    public Tensor mean(int dim, boolean keepdim) {
+        return Reductions.mean(this, new int[] {dim}, keepdim);
+    }
+
+    public Tensor mean(int[] dims, boolean keepdim) {
+        return Reductions.mean(this, dims, keepdim);
+    }
+
+    int[] allDims() {
+        int[] dims = new int[dim()];
+        for (int i = 0; i < dims.length; i++) dims[i] = i;
+        return dims;
+    }
+
+    // ---------------------------------------------------------------- more reductions (helper section)
+
+    // ---------------------------------------------------------------- matrix products (helper section)
+
+    // ---------------------------------------------------------------- joining and indexing (helper section)
+
+    // ---------------------------------------------------------------- random creation (helper section)
+
+    // ---------------------------------------------------------------- printing
+
+    @Override
+    public String toString() {
+        return "tensor(shape=" + shape + ", dtype=" + dtype().torchName() + ")";
+    }
+}
