@@ -1,6 +1,8 @@
 package io.neurite.tensor;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -22,6 +24,9 @@ final class BackwardEngine {
         }
         Map<Node, Integer> pendingConsumers = countConsumers(start);
         Map<Node, Tensor> incoming = new IdentityHashMap<>();
+        // A leaf's contributions are summed over the whole pass, so its hooks see the total.
+        Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
+        List<Tensor> leafOrder = new ArrayList<>();
         incoming.put(start, seed);
         ArrayDeque<Node> ready = new ArrayDeque<>();
         ready.push(start);
@@ -39,11 +44,12 @@ final class BackwardEngine {
                         if (g != null) incoming.merge(next, g, Tensor::add);
                         if (pendingConsumers.merge(next, -1, Integer::sum) == 0) ready.push(next);
                     } else if (node.leaf(i) != null && g != null) {
-                        node.leaf(i).accumulateGrad(g);
+                        if (leafGrads.merge(node.leaf(i), g, Tensor::add) == g) leafOrder.add(node.leaf(i));
                     }
                 }
                 if (!retainGraph) node.release();
             }
+            for (Tensor leaf : leafOrder) leaf.accumulateGrad(leafGrads.get(leaf));
         } finally {
             GradMode.set(previous);
         }
