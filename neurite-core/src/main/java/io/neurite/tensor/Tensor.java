@@ -683,7 +683,27 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- more reductions (helper section)
 
-    // ---------------------------------------------------------------- matrix products (helper section)
+    // ---------------------------------------------------------------- matrix products (MatMul)
+
+    /** {@code torch.matmul}: vectors, matrices and broadcast batches of matrices. */
+    public Tensor matmul(Tensor other) {
+        return MatMul.matmul(this, other);
+    }
+
+    /** Two matrices only. */
+    public Tensor mm(Tensor other) {
+        return MatMul.mm(this, other);
+    }
+
+    /** Batches of matrices of equal batch size, [B, n, m] x [B, m, p]. */
+    public Tensor bmm(Tensor other) {
+        return MatMul.bmm(this, other);
+    }
+
+    /** Outer product of two vectors. */
+    public Tensor outer(Tensor other) {
+        return MatMul.outer(this, other);
+    }
 
     // ---------------------------------------------------------------- joining and indexing (helper section)
 
