@@ -1,5 +1,6 @@
 package io.neurite.tensor;
 
+import io.neurite.kernels.BinaryOp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -492,27 +493,40 @@ public final class Tensor {
     // ---------------------------------------------------------------- in place (Arithmetic)
 
     public Tensor addInPlace(Tensor other) {
-        return Arithmetic.inPlace("addInPlace", io.neurite.kernels.BinaryOp.ADD, this, other);
+        return Arithmetic.inPlace("addInPlace", BinaryOp.ADD, this, other);
     }
 
     public Tensor addInPlace(float value) {
-        return Arithmetic.inPlace("addInPlace", io.neurite.kernels.BinaryOp.ADD, this, scalar(value));
+        return Arithmetic.inPlace("addInPlace", BinaryOp.ADD, this, scalar(value));
     }
 
     public Tensor subInPlace(Tensor other) {
-        return Arithmetic.inPlace("subInPlace", io.neurite.kernels.BinaryOp.SUB, this, other);
+        return Arithmetic.inPlace("subInPlace", BinaryOp.SUB, this, other);
+    }
+
+    public Tensor subInPlace(float value) {
+        return Arithmetic.inPlace("subInPlace", BinaryOp.SUB, this, scalar(value));
     }
 
     public Tensor mulInPlace(Tensor other) {
-        return Arithmetic.inPlace("mulInPlace", io.neurite.kernels.BinaryOp.MUL, this, other);
+        return Arithmetic.inPlace("mulInPlace", BinaryOp.MUL, this, other);
     }
 
     public Tensor mulInPlace(float value) {
-        return Arithmetic.inPlace("mulInPlace", io.neurite.kernels.BinaryOp.MUL, this, scalar(value));
+        return Arithmetic.inPlace("mulInPlace", BinaryOp.MUL, this, scalar(value));
     }
 
     public Tensor divInPlace(Tensor other) {
-        return Arithmetic.inPlace("divInPlace", io.neurite.kernels.BinaryOp.DIV, this, other);
+        return Arithmetic.inPlace("divInPlace", BinaryOp.DIV, this, other);
+    }
+
+    public Tensor divInPlace(float value) {
+        return Arithmetic.inPlace("divInPlace", BinaryOp.DIV, this, scalar(value));
+    }
+
+    /** {@code this += alpha * other}, the update step of optimizers. */
+    public Tensor addInPlace(Tensor other, float alpha) {
+        return addInPlace(alpha == 1f ? other : other.mul(alpha));
     }
 
     /** Sets every element to {@code value}. */
@@ -530,31 +544,35 @@ public final class Tensor {
     // ---------------------------------------------------------------- comparisons (float 0/1 masks)
 
     public Tensor eq(Tensor other) {
-        return Arithmetic.compare(io.neurite.kernels.BinaryOp.EQ, "eq", this, other);
+        return Arithmetic.compare(BinaryOp.EQ, "eq", this, other);
     }
 
     public Tensor ne(Tensor other) {
-        return Arithmetic.compare(io.neurite.kernels.BinaryOp.NE, "ne", this, other);
+        return Arithmetic.compare(BinaryOp.NE, "ne", this, other);
     }
 
     public Tensor lt(Tensor other) {
-        return Arithmetic.compare(io.neurite.kernels.BinaryOp.LT, "lt", this, other);
+        return Arithmetic.compare(BinaryOp.LT, "lt", this, other);
     }
 
     public Tensor le(Tensor other) {
-        return Arithmetic.compare(io.neurite.kernels.BinaryOp.LE, "le", this, other);
+        return Arithmetic.compare(BinaryOp.LE, "le", this, other);
     }
 
     public Tensor gt(Tensor other) {
-        return Arithmetic.compare(io.neurite.kernels.BinaryOp.GT, "gt", this, other);
+        return Arithmetic.compare(BinaryOp.GT, "gt", this, other);
     }
 
     public Tensor ge(Tensor other) {
-        return Arithmetic.compare(io.neurite.kernels.BinaryOp.GE, "ge", this, other);
+        return Arithmetic.compare(BinaryOp.GE, "ge", this, other);
     }
 
     public Tensor eq(float value) {
         return eq(scalar(value));
+    }
+
+    public Tensor ne(float value) {
+        return ne(scalar(value));
     }
 
     public Tensor lt(float value) {
