@@ -84,6 +84,7 @@ final class MatMul {
     }
 
     private static void multiply(Tensor a, Tensor b, Shape batch, int m, int n, int k, float[] out) {
+        if (out.length == 0 || k == 0) return; // an empty inner dimension sums nothing: zeros
         Tensor am = gemmReady(a), bm = gemmReady(b);
         boolean ta = transposed(am), tb = transposed(bm);
         int lda = leading(am), ldb = leading(bm);
