@@ -687,6 +687,41 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- joining and indexing (helper section)
 
+    /** Concatenates along {@code dim}; shapes must match except on {@code dim} ({@code torch.cat}). */
+    public static Tensor cat(List<Tensor> tensors, int dim) {
+        return Joining.cat(tensors, dim);
+    }
+
+    /** Concatenates along {@code dim}; shapes must match except on {@code dim} ({@code torch.cat}). */
+    public static Tensor cat(int dim, Tensor... tensors) {
+        return Joining.cat(java.util.Arrays.asList(tensors), dim);
+    }
+
+    /** Joins same-shaped tensors along a new dimension {@code dim} ({@code torch.stack}). */
+    public static Tensor stack(List<Tensor> tensors, int dim) {
+        return Joining.stack(tensors, dim);
+    }
+
+    /** Joins same-shaped tensors along a new dimension {@code dim} ({@code torch.stack}). */
+    public static Tensor stack(int dim, Tensor... tensors) {
+        return Joining.stack(java.util.Arrays.asList(tensors), dim);
+    }
+
+    /** Views of {@code splitSize} elements along {@code dim}, the last possibly smaller. */
+    public List<Tensor> split(int splitSize, int dim) {
+        return Joining.split(this, splitSize, dim);
+    }
+
+    /** Views of the given sizes along {@code dim} (they must sum to its size). */
+    public List<Tensor> split(int[] sizes, int dim) {
+        return Joining.split(this, sizes, dim);
+    }
+
+    /** At most {@code chunks} views of {@code ceil(size / chunks)} elements along {@code dim}. */
+    public List<Tensor> chunk(int chunks, int dim) {
+        return Joining.chunk(this, chunks, dim);
+    }
+
     // ---------------------------------------------------------------- random creation (helper section)
 
     // ---------------------------------------------------------------- printing
