@@ -722,6 +722,31 @@ public final class Tensor {
         return Joining.chunk(this, chunks, dim);
     }
 
+    /** {@code out[p] = this[p with p[dim] = index[p]]}, index int32 of this tensor's rank. */
+    public Tensor gather(int dim, Tensor index) {
+        return Indexing.gather(this, dim, index);
+    }
+
+    /** A copy with {@code out[p with p[dim] = index[p]] = src[p]}. */
+    public Tensor scatter(int dim, Tensor index, Tensor src) {
+        return Indexing.scatter(this, dim, index, src);
+    }
+
+    /** A copy with {@code value} written at {@code p with p[dim] = index[p]}. */
+    public Tensor scatter(int dim, Tensor index, float value) {
+        return Indexing.scatter(this, dim, index, value);
+    }
+
+    /** A copy with {@code src[p]} added at {@code p with p[dim] = index[p]}. */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
+        return Indexing.scatterAdd(this, dim, index, src);
+    }
+
+    /** The entries of dimension {@code dim} listed by the 1-D int32 {@code index}. */
+    public Tensor indexSelect(int dim, Tensor index) {
+        return Indexing.indexSelect(this, dim, index);
+    }
+
     // ---------------------------------------------------------------- random creation (helper section)
 
     // ---------------------------------------------------------------- printing
