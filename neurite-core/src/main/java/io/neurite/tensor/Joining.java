@@ -114,8 +114,10 @@ final class Joining {
                     + " but dimension " + d + " has size " + size + " (shape " + t.shape + ")");
         }
         List<Tensor> parts = new ArrayList<>(sizes.length);
-        for (int i = 0, at = 0; i < sizes.length; at += sizes[i++]) {
-            parts.add(Views.slice(t, d, at, at + sizes[i], 1));
+        int at = 0;
+        for (int s : sizes) {
+            parts.add(Views.slice(t, d, at, at + s, 1));
+            at += s;
         }
         return List.copyOf(parts);
     }

@@ -747,6 +747,26 @@ public final class Tensor {
         return Indexing.indexSelect(this, dim, index);
     }
 
+    /** {@code value} where the 0/1 {@code mask} (broadcast) is 1, else this tensor's element. */
+    public Tensor maskedFill(Tensor mask, float value) {
+        return Selection.maskedFill(this, mask, value);
+    }
+
+    /** Writes {@code value} where the 0/1 {@code mask} (broadcast to this shape) is 1; returns this. */
+    public Tensor maskedFillInPlace(Tensor mask, float value) {
+        return Selection.maskedFillInPlace(this, mask, value);
+    }
+
+    /** {@code condition ? a : b} elementwise, with a 0/1 condition; all three broadcast. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return Selection.where(condition, a, b);
+    }
+
+    /** int32 labels as float32 one-hot rows {@code [..., numClasses]}; -1 infers {@code max + 1}. */
+    public static Tensor oneHot(Tensor labels, int numClasses) {
+        return Selection.oneHot(labels, numClasses);
+    }
+
     // ---------------------------------------------------------------- random creation (helper section)
 
     // ---------------------------------------------------------------- printing

@@ -60,6 +60,9 @@ class IndexingTest {
         Tensor gi = ints(new int[] {10, 20, 30, 40, 50, 60}, 2, 3).gather(1, ints(new int[] {2, 0}, 2, 1));
         assertEquals(DType.INT32, gi.dtype());
         assertArrayEquals(new int[] {30, 40}, gi.toIntArray());
+        Tensor expanded = t(new float[] {1, 2, 3}, 3).expand(2, 3);
+        assertValues(new float[] {3f, 1f, 2f, 2f}, expanded.gather(1, ints(new int[] {2, 0, 1, 1}, 2, 2)));
+        assertValues(new float[] {3f, 1f, 3f, 1f}, expanded.indexSelect(1, ints(new int[] {2, 0}, 2)));
         assertEquals(5f, Tensor.scalar(5f).gather(0, Tensor.ofInts(new int[] {0})).item());
         assertEquals(Shape.of(2, 0), x23().gather(1, Tensor.ofInts(new int[0], 2, 0)).shape());
     }

@@ -52,6 +52,8 @@ class JoiningTest {
         Tensor y = Tensor.cat(-1, a, b, a.t());
         assertEquals(Shape.of(2, 6), y.shape());
         assertValues(new float[] {1f, 2f, 5f, 7f, 1f, 3f, 3f, 4f, 8f, 10f, 2f, 4f}, y);
+        Tensor expanded = t(new float[] {9, 8}, 2, 1).expand(2, 2);
+        assertValues(new float[] {1f, 2f, 9f, 9f, 3f, 4f, 8f, 8f}, Tensor.cat(1, a, expanded));
     }
 
     @Test
