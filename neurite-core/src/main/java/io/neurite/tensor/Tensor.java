@@ -725,6 +725,86 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- joining and indexing (helper section)
 
+    /** Concatenates along {@code dim}; shapes must match except on {@code dim} ({@code torch.cat}). */
+    public static Tensor cat(List<Tensor> tensors, int dim) {
+        return Joining.cat(tensors, dim);
+    }
+
+    /** Concatenates along {@code dim}; shapes must match except on {@code dim} ({@code torch.cat}). */
+    public static Tensor cat(int dim, Tensor... tensors) {
+        return Joining.cat(java.util.Arrays.asList(tensors), dim);
+    }
+
+    /** Joins same-shaped tensors along a new dimension {@code dim} ({@code torch.stack}). */
+    public static Tensor stack(List<Tensor> tensors, int dim) {
+        return Joining.stack(tensors, dim);
+    }
+
+    /** Joins same-shaped tensors along a new dimension {@code dim} ({@code torch.stack}). */
+    public static Tensor stack(int dim, Tensor... tensors) {
+        return Joining.stack(java.util.Arrays.asList(tensors), dim);
+    }
+
+    /** Views of {@code splitSize} elements along {@code dim}, the last possibly smaller. */
+    public List<Tensor> split(int splitSize, int dim) {
+        return Joining.split(this, splitSize, dim);
+    }
+
+    /** Views of the given sizes along {@code dim} (they must sum to its size). */
+    public List<Tensor> split(int[] sizes, int dim) {
+        return Joining.split(this, sizes, dim);
+    }
+
+    /** At most {@code chunks} views of {@code ceil(size / chunks)} elements along {@code dim}. */
+    public List<Tensor> chunk(int chunks, int dim) {
+        return Joining.chunk(this, chunks, dim);
+    }
+
+    /** {@code out[p] = this[p with p[dim] = index[p]]}, index int32 of this tensor's rank. */
+    public Tensor gather(int dim, Tensor index) {
+        return Indexing.gather(this, dim, index);
+    }
+
+    /** A copy with {@code out[p with p[dim] = index[p]] = src[p]}. */
+    public Tensor scatter(int dim, Tensor index, Tensor src) {
+        return Indexing.scatter(this, dim, index, src);
+    }
+
+    /** A copy with {@code value} written at {@code p with p[dim] = index[p]}. */
+    public Tensor scatter(int dim, Tensor index, float value) {
+        return Indexing.scatter(this, dim, index, value);
+    }
+
+    /** A copy with {@code src[p]} added at {@code p with p[dim] = index[p]}. */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
+        return Indexing.scatterAdd(this, dim, index, src);
+    }
+
+    /** The entries of dimension {@code dim} listed by the 1-D int32 {@code index}. */
+    public Tensor indexSelect(int dim, Tensor index) {
+        return Indexing.indexSelect(this, dim, index);
+    }
+
+    /** {@code value} where the 0/1 {@code mask} (broadcast) is 1, else this tensor's element. */
+    public Tensor maskedFill(Tensor mask, float value) {
+        return Selection.maskedFill(this, mask, value);
+    }
+
+    /** Writes {@code value} where the 0/1 {@code mask} (broadcast to this shape) is 1; returns this. */
+    public Tensor maskedFillInPlace(Tensor mask, float value) {
+        return Selection.maskedFillInPlace(this, mask, value);
+    }
+
+    /** {@code condition ? a : b} elementwise, with a 0/1 condition; all three broadcast. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return Selection.where(condition, a, b);
+    }
+
+    /** int32 labels as float32 one-hot rows {@code [..., numClasses]}; -1 infers {@code max + 1}. */
+    public static Tensor oneHot(Tensor labels, int numClasses) {
+        return Selection.oneHot(labels, numClasses);
+    }
+
     // ---------------------------------------------------------------- random creation (helper section)
 
     // ---------------------------------------------------------------- printing
