@@ -66,16 +66,22 @@ final class Copy {
                 new int[] {dst.offset, src.offset});
         int len = it.rowLength();
         int ds = it.rowStride(0), ss = it.rowStride(1);
-        int[] off = new int[2];
-        for (int r = 0, rows = it.rows(); r < rows; r++) {
-            it.rowOffsets(r, off);
-            if (dst.isFloat()) {
-                float[] d = dst.storage.floats, s = src.storage.floats;
-                for (int i = 0; i < len; i++) d[off[0] + i * ds] = s[off[1] + i * ss];
-            } else {
-                int[] d = dst.storage.ints, s = src.storage.ints;
-                for (int i = 0; i < len; i++) d[off[0] + i * ds] = s[off[1] + i * ss];
+        Tensor from = src;
+        Parallel.forRange(it.rows(), Math.max(1, GRAIN / Math.max(len, 1)), (first, last) -> {
+            int[] off = new int[2];
+            for (int r = first; r < last; r++) {
+                it.rowOffsets(r, off);
+                if (ds == 1 && ss == 1) {
+                    System.arraycopy(dst.isFloat() ? from.storage.floats : from.storage.ints, off[1],
+                            dst.isFloat() ? dst.storage.floats : dst.storage.ints, off[0], len);
+                } else if (dst.isFloat()) {
+                    float[] d = dst.storage.floats, s = from.storage.floats;
+                    for (int i = 0; i < len; i++) d[off[0] + i * ds] = s[off[1] + i * ss];
+                } else {
+                    int[] d = dst.storage.ints, s = from.storage.ints;
+                    for (int i = 0; i < len; i++) d[off[0] + i * ds] = s[off[1] + i * ss];
+                }
             }
-        }
+        });
     }
 }

@@ -226,6 +226,7 @@ final class Views {
     }
 
     static Tensor slice(Tensor t, int dim, int start, int end, int step) {
+        requireDims("slice", t);
         int d = t.shape.normalizeDim(dim, "slice");
         int size = t.shape.raw()[d];
         if (step <= 0) {
@@ -247,6 +248,7 @@ final class Views {
     }
 
     static Tensor select(Tensor t, int dim, int index) {
+        requireDims("select", t);
         int d = t.shape.normalizeDim(dim, "select");
         int size = t.shape.raw()[d];
         if (index < -size || index >= size) {
@@ -261,6 +263,13 @@ final class Views {
             select(full, d, i).copyInPlace(g);
             return new Tensor[] {full};
         });
+    }
+
+    private static void requireDims(String op, Tensor t) {
+        if (t.dim() == 0) {
+            throw new IllegalArgumentException(op + ": cannot index a 0-dimensional tensor; hint: use item() to read"
+                    + " its value, or reshape(1) first");
+        }
     }
 
     private static int clampIndex(int i, int size) {

@@ -92,6 +92,20 @@ final class FixtureOps {
         one("select", (in, c) -> in.get(0).select(c.argInt("dim"), c.argInt("index")));
         one("contiguous", (in, c) -> in.get(0).contiguous());
         one("clone", (in, c) -> in.get(0).clone());
+        // joining and indexing
+        one("cat", (in, c) -> Tensor.cat(in, c.argInt("dim")));
+        one("stack", (in, c) -> Tensor.stack(in, c.argInt("dim")));
+        OPS.put("split", (in, c) -> c.has("splitSizes") ? in.get(0).split(c.argInts("splitSizes"), c.argInt("dim"))
+                : in.get(0).split(c.argInt("splitSize"), c.argInt("dim")));
+        OPS.put("chunk", (in, c) -> in.get(0).chunk(c.argInt("chunks"), c.argInt("dim")));
+        one("gather", (in, c) -> in.get(0).gather(c.argInt("dim"), in.get(1)));
+        one("scatter", (in, c) -> in.get(0).scatter(c.argInt("dim"), in.get(1), in.get(2)));
+        one("scatterAdd", (in, c) -> in.get(0).scatterAdd(c.argInt("dim"), in.get(1), in.get(2)));
+        one("indexSelect", (in, c) -> in.get(0).indexSelect(c.argInt("dim"), in.get(1)));
+        one("where", (in, c) -> Tensor.where(in.get(0), in.get(1), in.get(2)));
+        one("maskedFill", (in, c) -> in.get(0).maskedFill(in.get(1), c.argFloat("value")));
+        one("oneHot", (in, c) -> Tensor.oneHot(in.get(0), c.argInt("numClasses", -1)));
+        // creation
         one("zeros", (in, c) -> Tensor.zeros(c.argInts("size")));
         one("ones", (in, c) -> Tensor.ones(c.argInts("size")));
         one("full", (in, c) -> Tensor.full(c.argFloat("fillValue"), c.argInts("size")));
