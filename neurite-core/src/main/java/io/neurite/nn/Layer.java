@@ -1,0 +1,30 @@
+package io.neurite.nn;
+
+import io.neurite.tensor.Tensor;
+import java.util.function.UnaryOperator;
+
+/** A module computing one tensor from one tensor: what {@link Sequential} chains. */
+public abstract class Layer extends Module {
+
+    public abstract Tensor forward(Tensor input);
+
+    /** A parameter-free layer from a function, e.g. {@code Layer.of("Square", x -> x.mul(x))}. */
+    public static Layer of(String name, UnaryOperator<Tensor> fn) {
+        return new Layer() {
+            @Override
+            public Tensor forward(Tensor input) {
+                return fn.apply(input);
+            }
+
+            @Override
+            public String toString() {
+                return name + "()";
+            }
+        };
+    }
+
+    /** {@code x + body(x)}: a residual (skip) connection around {@code body}. */
+    public static Layer residual(Layer body) {
+        return new Residual(body);
+    }
+}
