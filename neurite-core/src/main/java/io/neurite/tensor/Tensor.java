@@ -683,6 +683,21 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- more reductions (helper section)
 
+    /** Product of all elements, as a 0-D tensor (1 for an empty tensor). */
+    public Tensor prod() {
+        return Reductions.prod(this, allDims(), false);
+    }
+
+    /** Product over dimension {@code dim}. */
+    public Tensor prod(int dim, boolean keepdim) {
+        return Reductions.prod(this, new int[] {dim}, keepdim);
+    }
+
+    /** Product over {@code dims} (empty means all). */
+    public Tensor prod(int[] dims, boolean keepdim) {
+        return Reductions.prod(this, dims, keepdim);
+    }
+
     // ---------------------------------------------------------------- matrix products (helper section)
 
     // ---------------------------------------------------------------- joining and indexing (helper section)
