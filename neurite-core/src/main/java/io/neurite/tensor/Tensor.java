@@ -698,6 +698,46 @@ public final class Tensor {
         return Reductions.prod(this, dims, keepdim);
     }
 
+    /** The largest element as a 0-D tensor (NaN if any element is NaN); fails on an empty tensor. */
+    public Tensor max() {
+        return IndexedReductions.extreme("max", this, true);
+    }
+
+    /** The largest values along {@code dim} and their int32 indices (the first on ties). */
+    public ValuesIndices max(int dim, boolean keepdim) {
+        return IndexedReductions.extreme("max", this, dim, keepdim, true);
+    }
+
+    /** The smallest element as a 0-D tensor (NaN if any element is NaN); fails on an empty tensor. */
+    public Tensor min() {
+        return IndexedReductions.extreme("min", this, false);
+    }
+
+    /** The smallest values along {@code dim} and their int32 indices (the first on ties). */
+    public ValuesIndices min(int dim, boolean keepdim) {
+        return IndexedReductions.extreme("min", this, dim, keepdim, false);
+    }
+
+    /** The row-major index of the largest element, as a 0-D int32 tensor. */
+    public Tensor argmax() {
+        return IndexedReductions.argExtreme("argmax", this, true);
+    }
+
+    /** The int32 indices of the largest values along {@code dim} (the first on ties). */
+    public Tensor argmax(int dim, boolean keepdim) {
+        return IndexedReductions.argExtreme("argmax", this, dim, keepdim, true);
+    }
+
+    /** The row-major index of the smallest element, as a 0-D int32 tensor. */
+    public Tensor argmin() {
+        return IndexedReductions.argExtreme("argmin", this, false);
+    }
+
+    /** The int32 indices of the smallest values along {@code dim} (the first on ties). */
+    public Tensor argmin(int dim, boolean keepdim) {
+        return IndexedReductions.argExtreme("argmin", this, dim, keepdim, false);
+    }
+
     // ---------------------------------------------------------------- matrix products (helper section)
 
     // ---------------------------------------------------------------- joining and indexing (helper section)
