@@ -738,6 +738,36 @@ public final class Tensor {
         return IndexedReductions.argExtreme("argmin", this, dim, keepdim, false);
     }
 
+    /** Variance over {@code dims} (empty means all), dividing by {@code N - correction}. */
+    public Tensor var(int[] dims, int correction, boolean keepdim) {
+        return Statistics.var(this, dims, correction, keepdim);
+    }
+
+    /** Unbiased variance (correction 1) of all elements. */
+    public Tensor var() {
+        return Statistics.var(this, allDims(), 1, false);
+    }
+
+    /** Standard deviation over {@code dims} (empty means all), dividing by {@code N - correction}. */
+    public Tensor std(int[] dims, int correction, boolean keepdim) {
+        return Statistics.std(this, dims, correction, keepdim);
+    }
+
+    /** Unbiased standard deviation (correction 1) of all elements. */
+    public Tensor std() {
+        return Statistics.std(this, allDims(), 1, false);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code dims} (empty means all), computed without overflow. */
+    public Tensor logsumexp(int[] dims, boolean keepdim) {
+        return Statistics.logsumexp(this, dims, keepdim);
+    }
+
+    /** {@code log(sum(exp(x)))} over dimension {@code dim}. */
+    public Tensor logsumexp(int dim) {
+        return Statistics.logsumexp(this, new int[] {dim}, false);
+    }
+
     // ---------------------------------------------------------------- matrix products (helper section)
 
     // ---------------------------------------------------------------- joining and indexing (helper section)
