@@ -768,6 +768,21 @@ public final class Tensor {
         return Statistics.logsumexp(this, new int[] {dim}, false);
     }
 
+    /** The Euclidean (Frobenius) norm of all elements. */
+    public Tensor norm() {
+        return Norms.norm(this, 2f, allDims(), false);
+    }
+
+    /** The p-norm of all elements ({@code p > 0}, or {@code Float.POSITIVE_INFINITY} for max |x|). */
+    public Tensor norm(float p) {
+        return Norms.norm(this, p, allDims(), false);
+    }
+
+    /** The p-norm over {@code dims} (empty means all). */
+    public Tensor norm(float p, int[] dims, boolean keepdim) {
+        return Norms.norm(this, p, dims, keepdim);
+    }
+
     // ---------------------------------------------------------------- matrix products (helper section)
 
     // ---------------------------------------------------------------- joining and indexing (helper section)
