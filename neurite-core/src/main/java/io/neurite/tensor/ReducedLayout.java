@@ -32,7 +32,7 @@ final class ReducedLayout {
             if (t.dim() == 0) continue;
             if (reduced[d] && dims.length > 0) {
                 throw new IllegalArgumentException(op + ": dimension " + d + " appears more than once in "
-                        + Arrays.toString(dims));
+                        + Arrays.toString(dims) + " (shape " + t.shape + "); hint: list each dimension once");
             }
             reduced[d] = true;
         }
