@@ -32,7 +32,7 @@ final class ReducedLayout {
             if (t.dim() == 0) continue;
             if (reduced[d] && dims.length > 0) {
                 throw new IllegalArgumentException(op + ": dimension " + d + " appears more than once in "
-                        + Arrays.toString(dims));
+                        + Arrays.toString(dims) + " (shape " + t.shape + "); hint: list each dimension once");
             }
             reduced[d] = true;
         }
@@ -56,6 +56,15 @@ final class ReducedLayout {
         return source;
     }
 
+    /** The reduced dimensions, ascending (all of them for a full reduction). */
+    int[] reducedDims() {
+        int count = 0;
+        for (boolean r : reduced) if (r) count++;
+        int[] dims = new int[count];
+        for (int d = 0, k = 0; d < reduced.length; d++) if (reduced[d]) dims[k++] = d;
+        return dims;
+    }
+
     /** The result's shape: reduced dimensions dropped, or kept as size 1 with {@code keepdim}. */
     Shape outputShape() {
         return keepdim ? keptShape() : droppedShape();
@@ -76,18 +85,58 @@ final class ReducedLayout {
         return new Shape(dims);
     }
 
-    /** The source's elements with kept dimensions first and reduced ones last, contiguous. */
-    float[] rowsData() {
-        int[] order = new int[reduced.length];
-        int k = 0;
-        for (int d = 0; d < reduced.length; d++) if (!reduced[d]) order[k++] = d;
-        for (int d = 0; d < reduced.length; d++) if (reduced[d]) order[k++] = d;
+    /** Row {@code r} of the arranged elements is {@code data[offset + r * rowLength, ...)}. */
+    record RowData(float[] data, int offset) {}
+
+    /** The source's elements with kept dimensions first and reduced ones last, copied only if needed. */
+    RowData rowData() {
+        Tensor arranged = arranged();
+        if (arranged.isContiguous()) return new RowData(source.storage.floats, source.offset);
+        return new RowData(Copy.toContiguousFloats(arranged), 0);
+    }
+
+    /** A tensor of the source's shape whose elements, read in arranged order, are {@code rowData}. */
+    Tensor fromRows(float[] rowData) {
+        int[] order = order();
+        int[] arrangedStrides = arranged().shape.contiguousStrides();
+        int[] strides = new int[order.length];
+        for (int i = 0; i < order.length; i++) strides[order[i]] = arrangedStrides[i];
+        return new Tensor(Storage.ofFloats(rowData), source.shape, strides, 0);
+    }
+
+    /**
+     * True when the source is contiguous and every reduced dimension (of size above 1) precedes every
+     * kept one: the reduction then adds {@link #rowLength()} consecutive blocks of {@link #rows()}
+     * values, and no rearranging copy is needed.
+     */
+    boolean reducesLeadingBlocks() {
+        if (!source.isContiguous() || rowLength < 2 || rows() < 2) return false;
+        boolean keptSeen = false;
+        for (int d = 0; d < reduced.length; d++) {
+            if (source.shape.raw()[d] == 1) continue;
+            if (reduced[d] && keptSeen) return false;
+            keptSeen |= !reduced[d];
+        }
+        return true;
+    }
+
+    /** The source viewed with kept dimensions first and reduced ones last (no copy). */
+    private Tensor arranged() {
+        int[] order = order();
         int[] sizes = new int[order.length], strides = new int[order.length];
         for (int i = 0; i < order.length; i++) {
             sizes[i] = source.shape.raw()[order[i]];
             strides[i] = source.strides[order[i]];
         }
-        Tensor arranged = new Tensor(source.storage, new Shape(sizes), strides, source.offset);
-        return arranged.contiguousData();
+        return new Tensor(source.storage, new Shape(sizes), strides, source.offset);
+    }
+
+    /** The source dimension at each position of the arranged tensor. */
+    private int[] order() {
+        int[] order = new int[reduced.length];
+        int k = 0;
+        for (int d = 0; d < reduced.length; d++) if (!reduced[d]) order[k++] = d;
+        for (int d = 0; d < reduced.length; d++) if (reduced[d]) order[k++] = d;
+        return order;
     }
 }

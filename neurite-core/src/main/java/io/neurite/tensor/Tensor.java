@@ -701,6 +701,106 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- more reductions (helper section)
 
+    /** Product of all elements, as a 0-D tensor (1 for an empty tensor). */
+    public Tensor prod() {
+        return Reductions.prod(this, allDims(), false);
+    }
+
+    /** Product over dimension {@code dim}. */
+    public Tensor prod(int dim, boolean keepdim) {
+        return Reductions.prod(this, new int[] {dim}, keepdim);
+    }
+
+    /** Product over {@code dims} (empty means all). */
+    public Tensor prod(int[] dims, boolean keepdim) {
+        return Reductions.prod(this, dims, keepdim);
+    }
+
+    /** The largest element as a 0-D tensor (NaN if any element is NaN); fails on an empty tensor. */
+    public Tensor max() {
+        return IndexedReductions.extreme("max", this, true);
+    }
+
+    /** The largest values along {@code dim} and their int32 indices (the first on ties). */
+    public ValuesIndices max(int dim, boolean keepdim) {
+        return IndexedReductions.extreme("max", this, dim, keepdim, true);
+    }
+
+    /** The smallest element as a 0-D tensor (NaN if any element is NaN); fails on an empty tensor. */
+    public Tensor min() {
+        return IndexedReductions.extreme("min", this, false);
+    }
+
+    /** The smallest values along {@code dim} and their int32 indices (the first on ties). */
+    public ValuesIndices min(int dim, boolean keepdim) {
+        return IndexedReductions.extreme("min", this, dim, keepdim, false);
+    }
+
+    /** The row-major index of the largest element, as a 0-D int32 tensor. */
+    public Tensor argmax() {
+        return IndexedReductions.argExtreme("argmax", this, true);
+    }
+
+    /** The int32 indices of the largest values along {@code dim} (the first on ties). */
+    public Tensor argmax(int dim, boolean keepdim) {
+        return IndexedReductions.argExtreme("argmax", this, dim, keepdim, true);
+    }
+
+    /** The row-major index of the smallest element, as a 0-D int32 tensor. */
+    public Tensor argmin() {
+        return IndexedReductions.argExtreme("argmin", this, false);
+    }
+
+    /** The int32 indices of the smallest values along {@code dim} (the first on ties). */
+    public Tensor argmin(int dim, boolean keepdim) {
+        return IndexedReductions.argExtreme("argmin", this, dim, keepdim, false);
+    }
+
+    /** Variance over {@code dims} (empty means all), dividing by {@code N - correction}. */
+    public Tensor var(int[] dims, int correction, boolean keepdim) {
+        return Statistics.var(this, dims, correction, keepdim);
+    }
+
+    /** Unbiased variance (correction 1) of all elements. */
+    public Tensor var() {
+        return Statistics.var(this, allDims(), 1, false);
+    }
+
+    /** Standard deviation over {@code dims} (empty means all), dividing by {@code N - correction}. */
+    public Tensor std(int[] dims, int correction, boolean keepdim) {
+        return Statistics.std(this, dims, correction, keepdim);
+    }
+
+    /** Unbiased standard deviation (correction 1) of all elements. */
+    public Tensor std() {
+        return Statistics.std(this, allDims(), 1, false);
+    }
+
+    /** {@code log(sum(exp(x)))} over {@code dims} (empty means all), computed without overflow. */
+    public Tensor logsumexp(int[] dims, boolean keepdim) {
+        return Statistics.logsumexp(this, dims, keepdim);
+    }
+
+    /** {@code log(sum(exp(x)))} over dimension {@code dim}. */
+    public Tensor logsumexp(int dim) {
+        return Statistics.logsumexp(this, new int[] {dim}, false);
+    }
+
+    /** The Euclidean (Frobenius) norm of all elements. */
+    public Tensor norm() {
+        return Norms.norm(this, 2f, allDims(), false);
+    }
+
+    /** The p-norm of all elements ({@code p > 0}, or {@code Float.POSITIVE_INFINITY} for max |x|). */
+    public Tensor norm(float p) {
+        return Norms.norm(this, p, allDims(), false);
+    }
+
+    /** The p-norm over {@code dims} (empty means all). */
+    public Tensor norm(float p, int[] dims, boolean keepdim) {
+        return Norms.norm(this, p, dims, keepdim);
+    }
+
     // ---------------------------------------------------------------- matrix products (MatMul)
 
     /** {@code torch.matmul}: vectors, matrices and broadcast batches of matrices. */
