@@ -27,6 +27,22 @@ final class FixtureOps {
         return c.has("dim") ? c.argInts("dim") : t.allDims();
     }
 
+    private static List<Tensor> indexed(Tensor x, FixtureCase c, boolean max) {
+        if (!c.has("dim")) return List.of(max ? x.max() : x.min());
+        ValuesIndices r = max ? x.max(c.argInt("dim"), c.argBool("keepdim", false))
+                : x.min(c.argInt("dim"), c.argBool("keepdim", false));
+        return List.of(r.values(), r.indices());
+    }
+
+    private static float normP(FixtureCase c) {
+        String p = c.has("p") ? c.argString("p") : "2";
+        return switch (p) {
+            case "inf" -> Float.POSITIVE_INFINITY;
+            case "fro" -> 2f;
+            default -> Float.parseFloat(p);
+        };
+    }
+
     static {
         // arithmetic and comparisons
         one("add", (in, c) -> in.get(0).add(in.get(1)));
@@ -72,6 +88,20 @@ final class FixtureOps {
         // sum and mean
         one("sum", (in, c) -> in.get(0).sum(dimsOrAll(c, in.get(0)), c.argBool("keepdim", false)));
         one("mean", (in, c) -> in.get(0).mean(dimsOrAll(c, in.get(0)), c.argBool("keepdim", false)));
+        one("prod", (in, c) -> c.has("dim") ? in.get(0).prod(c.argInt("dim"), c.argBool("keepdim", false))
+                : in.get(0).prod());
+        OPS.put("max", (in, c) -> indexed(in.get(0), c, true));
+        OPS.put("min", (in, c) -> indexed(in.get(0), c, false));
+        one("argmax", (in, c) -> c.has("dim") ? in.get(0).argmax(c.argInt("dim"), c.argBool("keepdim", false))
+                : in.get(0).argmax());
+        one("argmin", (in, c) -> c.has("dim") ? in.get(0).argmin(c.argInt("dim"), c.argBool("keepdim", false))
+                : in.get(0).argmin());
+        one("var", (in, c) -> in.get(0).var(dimsOrAll(c, in.get(0)), c.argInt("correction", 1),
+                c.argBool("keepdim", false)));
+        one("std", (in, c) -> in.get(0).std(dimsOrAll(c, in.get(0)), c.argInt("correction", 1),
+                c.argBool("keepdim", false)));
+        one("logsumexp", (in, c) -> in.get(0).logsumexp(dimsOrAll(c, in.get(0)), c.argBool("keepdim", false)));
+        one("norm", (in, c) -> in.get(0).norm(normP(c), dimsOrAll(c, in.get(0)), c.argBool("keepdim", false)));
         // matrix products
         one("matmul", (in, c) -> in.get(0).matmul(in.get(1)));
         one("bmm", (in, c) -> in.get(0).bmm(in.get(1)));
