@@ -70,9 +70,19 @@ final class ElementwiseVector {
     }
 
     static float sum(float[] x, int off, int n) {
-        FloatVector acc = ZERO;
+        FloatVector a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
         int blocks = n - n % Reduce.LANES;
-        for (int i = 0; i < blocks; i += Reduce.LANES) acc = acc.add(FloatVector.fromArray(S, x, off + i));
-        return Reduce.finish(acc.toArray(), x, off + blocks, n - blocks);
+        for (int i = off; i < off + blocks; i += Reduce.LANES) {
+            a0 = a0.add(FloatVector.fromArray(S, x, i));
+            a1 = a1.add(FloatVector.fromArray(S, x, i + 8));
+            a2 = a2.add(FloatVector.fromArray(S, x, i + 16));
+            a3 = a3.add(FloatVector.fromArray(S, x, i + 24));
+        }
+        float[] lanes = new float[Reduce.LANES];
+        a0.intoArray(lanes, 0);
+        a1.intoArray(lanes, 8);
+        a2.intoArray(lanes, 16);
+        a3.intoArray(lanes, 24);
+        return Reduce.finish(lanes, x, off + blocks, n - blocks);
     }
 }

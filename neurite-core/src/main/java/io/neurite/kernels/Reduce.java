@@ -2,13 +2,14 @@ package io.neurite.kernels;
 
 /**
  * The reduction order shared by the vector and scalar kernels: {@value #LANES} running partial sums
- * over consecutive blocks, added lane 0 to 7, then the tail in order. Fixing the order makes the
- * result independent of which path runs and of the machine's vector width.
+ * over consecutive blocks of {@value #LANES} elements (four 8-lane vector accumulators, so additions
+ * do not wait on each other's latency), added in order 0 to {@value #LANES}-1, then the tail in
+ * order. Fixing the order makes the result independent of which path runs and of the machine.
  */
 public final class Reduce {
 
-    /** Lanes of the fixed 256-bit species used by every vector kernel. */
-    public static final int LANES = 8;
+    /** Partial sums: four accumulators of the fixed 256-bit (8-lane) species. */
+    public static final int LANES = 32;
 
     private Reduce() {}
 
