@@ -796,8 +796,19 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- printing
 
+    /** The values as PyTorch prints them, e.g. {@code tensor([[1.5000, 2.0000],\n        [3.0000, 4.0000]])}. */
     @Override
     public String toString() {
-        return "tensor(shape=" + shape + ", dtype=" + dtype().torchName() + ")";
+        return TensorFormatter.format(this);
+    }
+
+    /** True when every element (broadcast) satisfies |this - other| <= atol + rtol * |other|; NaN never. */
+    public boolean allClose(Tensor other, double rtol, double atol) {
+        return Comparison.allClose(this, other, rtol, atol);
+    }
+
+    /** {@link #allClose(Tensor, double, double)} with PyTorch's defaults rtol = 1e-5, atol = 1e-8. */
+    public boolean allClose(Tensor other) {
+        return Comparison.allClose(this, other, 1e-5, 1e-8);
     }
 }
