@@ -1,6 +1,7 @@
 package io.neurite.tensor;
 
 import io.neurite.kernels.Parallel;
+import java.util.Arrays;
 
 /**
  * A seedable source of random numbers for every random operation (PyTorch's {@code torch.Generator}).
@@ -125,7 +126,7 @@ public final class Generator {
     public synchronized void setState(long[] newState) {
         if (newState == null || newState.length != 2 || (newState[1] & 1L) == 0) {
             throw new IllegalArgumentException("Generator.setState: expected the two longs {counter, odd gamma}"
-                    + " returned by getState(), got " + (newState == null ? "null" : java.util.Arrays.toString(newState)));
+                    + " returned by getState(), got " + Arrays.toString(newState));
         }
         this.state = newState[0];
         this.gamma = newState[1];

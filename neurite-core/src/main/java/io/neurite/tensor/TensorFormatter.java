@@ -193,7 +193,8 @@ final class TensorFormatter {
             String digits = "0".repeat(PRECISION + 1);
             int exponent = 0;
             if (v != 0) {
-                BigDecimal rounded = new BigDecimal(Math.abs(v)).round(new MathContext(PRECISION + 1, RoundingMode.HALF_EVEN));
+                BigDecimal rounded = new BigDecimal(Math.abs(v))
+                        .round(new MathContext(PRECISION + 1, RoundingMode.HALF_EVEN));
                 String unscaled = rounded.unscaledValue().toString();
                 exponent = unscaled.length() - 1 - rounded.scale();
                 digits = (unscaled + digits).substring(0, PRECISION + 1);

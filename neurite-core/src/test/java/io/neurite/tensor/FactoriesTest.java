@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neurite.testing.Fixtures;
+import io.neurite.testing.Fixtures.FixtureCase;
 import org.junit.jupiter.api.Test;
 
 /** Reference values from torch 1.13 (torch.arange, torch.linspace, torch.eye on float32). */
@@ -28,6 +30,22 @@ class FactoriesTest {
         assertEquals(100, Tensor.arange(0, 1, 0.01).numel());
         assertEquals(Shape.of(0), Tensor.arange(2, 2, 1).shape());
         assertEquals(Shape.of(0), Tensor.arange(0).shape());
+    }
+
+    @Test
+    void sharedFixturesForArangeLinspaceAndEye() {
+        for (FixtureCase c : Fixtures.cases("arange")) {
+            Tensor out = Tensor.arange(c.argDouble("start"), c.argDouble("end"), c.argDouble("step", 1));
+            c.assertOutput(out.shape().dims(), out.toFloatArray());
+        }
+        for (FixtureCase c : Fixtures.cases("linspace")) {
+            Tensor out = Tensor.linspace(c.argDouble("start"), c.argDouble("end"), c.argInt("steps"));
+            c.assertOutput(out.shape().dims(), out.toFloatArray());
+        }
+        for (FixtureCase c : Fixtures.cases("eye")) {
+            Tensor out = c.has("m") ? Tensor.eye(c.argInt("n"), c.argInt("m")) : Tensor.eye(c.argInt("n"));
+            c.assertOutput(out.shape().dims(), out.toFloatArray());
+        }
     }
 
     @Test
@@ -182,9 +200,12 @@ class FactoriesTest {
         try (var scope = Autograd.noGrad()) {
             w.normalInPlace(0f, 1f, new Generator(0));
         }
-        assertMessage(() -> Tensor.zeros(2).normalInPlace(0f, -1f), "normalInPlace: expected a finite mean and a finite std >= 0, got mean=0.0, std=-1.0");
-        assertMessage(() -> Tensor.zeros(2).uniformInPlace(2f, 1f), "uniformInPlace: expected finite bounds with from <= to, got from=2.0, to=1.0");
-        assertMessage(() -> Tensor.ofInts(new int[] {1}, 1).uniformInPlace(0f, 1f), "uniformInPlace: expected a float32 tensor, got int32");
+        assertMessage(() -> Tensor.zeros(2).normalInPlace(0f, -1f),
+                "normalInPlace: expected a finite mean and a finite std >= 0, got mean=0.0, std=-1.0");
+        assertMessage(() -> Tensor.zeros(2).uniformInPlace(2f, 1f),
+                "uniformInPlace: expected finite bounds with from <= to, got from=2.0, to=1.0");
+        assertMessage(() -> Tensor.ofInts(new int[] {1}, 1).uniformInPlace(0f, 1f),
+                "uniformInPlace: expected a float32 tensor, got int32");
     }
 
     private static void assertValues(Tensor t, float[] expected, int... shape) {

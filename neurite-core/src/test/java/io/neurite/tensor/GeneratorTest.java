@@ -34,8 +34,10 @@ class GeneratorTest {
     void knownValuesGuardTheStreamAgainstChanges() {
         // Frozen outputs: a change here breaks every seeded experiment and saved checkpoint.
         assertEquals(-2152535657050944081L, new Generator(0).nextLong());
-        assertArrayEquals(new float[] {0.74156487f, 0.15991038f, 0.2786011f, 0.34419066f}, Tensor.rand(new Generator(42), 4).toFloatArray());
-        assertArrayEquals(new float[] {0.8822489f, 1.3884733f, -0.45084986f}, Tensor.randn(new Generator(42), 3).toFloatArray());
+        assertArrayEquals(new float[] {0.74156487f, 0.15991038f, 0.2786011f, 0.34419066f},
+                Tensor.rand(new Generator(42), 4).toFloatArray());
+        assertArrayEquals(new float[] {0.8822489f, 1.3884733f, -0.45084986f},
+                Tensor.randn(new Generator(42), 3).toFloatArray());
         assertArrayEquals(new int[] {7, 1, 2, 3, 0, 8}, Tensor.randint(new Generator(42), 0, 10, 6).toIntArray());
     }
 
