@@ -907,10 +907,126 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- random creation (helper section)
 
+    /** Reseeds the {@link Generator#defaultGenerator() default generator} (PyTorch's {@code torch.manual_seed}). */
+    public static void manualSeed(long seed) {
+        Generator.defaultGenerator().manualSeed(seed);
+    }
+
+    /** {@code [0, 1, ..., ceil(end) - 1]} as float32 (see {@link #arange(double, double, double)}). */
+    public static Tensor arange(double end) {
+        return Factories.arange(0, end, 1);
+    }
+
+    /** Float32 values {@code start + i * step} for i below ceil((end - start) / step); end excluded. */
+    public static Tensor arange(double start, double end, double step) {
+        return Factories.arange(start, end, step);
+    }
+
+    /** Int32 {@code [0, 1, ..., end - 1]}. */
+    public static Tensor arangeInt(int end) {
+        return Factories.arangeInt(0, end, 1);
+    }
+
+    /** Int32 {@code start, start + step, ...} with end excluded. */
+    public static Tensor arangeInt(int start, int end, int step) {
+        return Factories.arangeInt(start, end, step);
+    }
+
+    /** {@code steps} evenly spaced float32 values from start to end, both included. */
+    public static Tensor linspace(double start, double end, int steps) {
+        return Factories.linspace(start, end, steps);
+    }
+
+    /** The n x n identity matrix. */
+    public static Tensor eye(int n) {
+        return Factories.eye(n, n);
+    }
+
+    /** An n x m matrix with ones on the main diagonal. */
+    public static Tensor eye(int n, int m) {
+        return Factories.eye(n, m);
+    }
+
+    /** Uniform in [0, 1), from the default generator. */
+    public static Tensor rand(int... shape) {
+        return Factories.rand(Generator.defaultGenerator(), shape);
+    }
+
+    /** Uniform in [0, 1), from {@code g}. */
+    public static Tensor rand(Generator g, int... shape) {
+        return Factories.rand(g, shape);
+    }
+
+    /** Standard normal, from the default generator. */
+    public static Tensor randn(int... shape) {
+        return Factories.randn(Generator.defaultGenerator(), shape);
+    }
+
+    /** Standard normal, from {@code g}. */
+    public static Tensor randn(Generator g, int... shape) {
+        return Factories.randn(g, shape);
+    }
+
+    /** Int32 uniform in [low, high), from the default generator. */
+    public static Tensor randint(int low, int high, int... shape) {
+        return Factories.randint(Generator.defaultGenerator(), low, high, shape);
+    }
+
+    /** Int32 uniform in [low, high), from {@code g}. */
+    public static Tensor randint(Generator g, int low, int high, int... shape) {
+        return Factories.randint(g, low, high, shape);
+    }
+
+    /** {@link #rand(int...)} with the shape of {@code t}. */
+    public static Tensor randLike(Tensor t) {
+        return Factories.rand(Generator.defaultGenerator(), t.shape.raw());
+    }
+
+    /** {@link #randn(int...)} with the shape of {@code t}. */
+    public static Tensor randnLike(Tensor t) {
+        return Factories.randn(Generator.defaultGenerator(), t.shape.raw());
+    }
+
+    /** Uniform integers in [low, high) with the shape and dtype of {@code t} (whole-number floats for a float t). */
+    public static Tensor randintLike(Tensor t, int low, int high) {
+        return Factories.randintLike(t, low, high);
+    }
+
+    /** Fills this tensor with values from N(mean, std^2), from the default generator; returns this. */
+    public Tensor normalInPlace(float mean, float std) {
+        return Factories.normalInPlace(this, mean, std, Generator.defaultGenerator());
+    }
+
+    /** Fills this tensor with values from N(mean, std^2), from {@code g}; returns this. */
+    public Tensor normalInPlace(float mean, float std, Generator g) {
+        return Factories.normalInPlace(this, mean, std, g);
+    }
+
+    /** Fills this tensor with values uniform in [from, to), from the default generator; returns this. */
+    public Tensor uniformInPlace(float from, float to) {
+        return Factories.uniformInPlace(this, from, to, Generator.defaultGenerator());
+    }
+
+    /** Fills this tensor with values uniform in [from, to), from {@code g}; returns this. */
+    public Tensor uniformInPlace(float from, float to, Generator g) {
+        return Factories.uniformInPlace(this, from, to, g);
+    }
+
     // ---------------------------------------------------------------- printing
 
+    /** The values as PyTorch prints them, e.g. {@code tensor([[1.5000, 2.0000],\n        [3.0000, 4.0000]])}. */
     @Override
     public String toString() {
-        return "tensor(shape=" + shape + ", dtype=" + dtype().torchName() + ")";
+        return TensorFormatter.format(this);
+    }
+
+    /** True when every element (broadcast) satisfies |this - other| <= atol + rtol * |other|; NaN never. */
+    public boolean allClose(Tensor other, double rtol, double atol) {
+        return Comparison.allClose(this, other, rtol, atol);
+    }
+
+    /** {@link #allClose(Tensor, double, double)} with PyTorch's defaults rtol = 1e-5, atol = 1e-8. */
+    public boolean allClose(Tensor other) {
+        return Comparison.allClose(this, other, 1e-5, 1e-8);
     }
 }
