@@ -321,6 +321,12 @@ public final class Tensor {
 
     /** Fails if an in-place change here would corrupt a gradient. */
     void checkInPlace(String op) {
+        for (int d = 0; d < dim(); d++) {
+            if (strides[d] == 0 && shape.raw()[d] > 1) {
+                throw new IllegalArgumentException(op + ": the tensor of shape " + shape + " is an expanded view in"
+                        + " which several elements share one memory location; hint: clone() it before writing");
+            }
+        }
         if (GradMode.isEnabled() && requiresGrad()) {
             throw new IllegalStateException(op + ": cannot change in place a tensor that requires grad (shape "
                     + shape + (gradFn == null ? ", a leaf" : ", produced by '" + gradFn.op() + "'")

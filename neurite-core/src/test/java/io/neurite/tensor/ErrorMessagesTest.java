@@ -54,6 +54,8 @@ class ErrorMessagesTest {
                 + " with one element, got shape [2]"));
         assertTrue(message(IllegalArgumentException.class, () -> Tensor.ofInts(new int[] {1, 2}, 2).exp())
                 .startsWith("exp: expected a float32 tensor, got int32"));
+        assertTrue(message(IllegalArgumentException.class, () -> Tensor.zeros(3).expand(2, 3).fillInPlace(1f))
+                .startsWith("fillInPlace: the tensor of shape [2, 3] is an expanded view"));
         assertTrue(message(ShapeException.class, () -> Tensor.zeros(2).mulInPlace(Tensor.zeros(3, 2)))
                 .startsWith("mulInPlace"));
     }

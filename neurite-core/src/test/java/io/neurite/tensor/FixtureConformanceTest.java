@@ -4,7 +4,12 @@ import io.neurite.testing.Fixtures;
 import io.neurite.testing.Fixtures.FixtureCase;
 import io.neurite.testing.Fixtures.FixtureTensor;
 import java.util.ArrayList;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,6 +22,13 @@ class FixtureConformanceTest {
 
     static Stream<FixtureCase> cases() {
         return Fixtures.all().stream().filter(c -> FixtureOps.OPS.containsKey(c.op()));
+    }
+
+    @Test
+    void everyOpOfTheFixturesIsMapped() {
+        Set<String> missing = new TreeSet<>(Fixtures.ops());
+        missing.removeAll(FixtureOps.OPS.keySet());
+        assertTrue(missing.isEmpty(), "fixture ops with no Neurite mapping: " + missing);
     }
 
     @ParameterizedTest(name = "{0}")

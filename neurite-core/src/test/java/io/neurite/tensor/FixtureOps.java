@@ -136,6 +136,9 @@ final class FixtureOps {
         one("maskedFill", (in, c) -> in.get(0).maskedFill(in.get(1), c.argFloat("value")));
         one("oneHot", (in, c) -> Tensor.oneHot(in.get(0), c.argInt("numClasses", -1)));
         // creation
+        one("arange", (in, c) -> Tensor.arange(c.argDouble("start"), c.argDouble("end"), c.argDouble("step", 1)));
+        one("linspace", (in, c) -> Tensor.linspace(c.argDouble("start"), c.argDouble("end"), c.argInt("steps")));
+        one("eye", (in, c) -> Tensor.eye(c.argInt("n"), c.argInt("m", c.argInt("n"))));
         one("zeros", (in, c) -> Tensor.zeros(c.argInts("size")));
         one("ones", (in, c) -> Tensor.ones(c.argInts("size")));
         one("full", (in, c) -> Tensor.full(c.argFloat("fillValue"), c.argInts("size")));
