@@ -22,12 +22,35 @@ public final class Parallel {
 
     private static final int THREADS = configuredThreads();
     private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+    /** The limit set by {@link #withThreads} on the calling thread, null when none. */
+    private static final ThreadLocal<Integer> LIMIT = new ThreadLocal<>();
 
     private Parallel() {}
 
-    /** The number of threads kernels use. */
+    /** The number of threads kernels called from this thread use (see {@link #withThreads}). */
     public static int threads() {
-        return THREADS;
+        Integer limit = LIMIT.get();
+        return limit == null ? THREADS : Math.min(THREADS, limit);
+    }
+
+    /**
+     * Runs {@code body} with kernels called from this thread using at most {@code threads} threads,
+     * like {@code torch.set_num_threads} for one scope (benchmarks, or leaving cores to a data
+     * loader). Splits still depend only on the problem size and the thread count in effect, so the
+     * determinism contract holds for that count.
+     */
+    public static void withThreads(int threads, Runnable body) {
+        if (threads < 1) {
+            throw new IllegalArgumentException(
+                    "Parallel.withThreads: expected threads >= 1, got threads=" + threads);
+        }
+        Integer previous = LIMIT.get();
+        LIMIT.set(threads);
+        try {
+            body.run();
+        } finally {
+            if (previous == null) LIMIT.remove(); else LIMIT.set(previous);
+        }
     }
 
     /**
@@ -59,7 +82,7 @@ public final class Parallel {
     public static int chunks(int n, int grain) {
         if (n <= 0) return 0;
         long byGrain = Math.max(1, n / (long) Math.max(1, grain));
-        return (int) Math.min(THREADS, byGrain);
+        return (int) Math.min(threads(), byGrain);
     }
 
     private static int bound(int n, int chunks, int c) {
