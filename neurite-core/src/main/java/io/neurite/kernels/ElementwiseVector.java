@@ -1,6 +1,7 @@
 package io.neurite.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -62,11 +63,46 @@ final class ElementwiseVector {
                 case SQRT -> v.sqrt();
                 case SQUARE -> v.mul(v);
                 case RECIPROCAL -> ONE.div(v);
+                case EXP -> exp(v);
+                case SIGMOID -> ONE.div(ONE.add(exp(v.neg())));
+                case TANH -> tanh(v);
                 default -> throw new AssertionError(op + " has no exact vector form");
             };
             r.intoArray(out, outOff + i);
         }
         for (; i < n; i++) out[outOff + i] = op.apply(x[xOff + i]);
+    }
+
+    /** {@link FastMath#exp} lane by lane: the same operations in the same order. */
+    static FloatVector exp(FloatVector x) {
+        FloatVector c = x.max(FastMath.EXP_MIN).min(FastMath.EXP_MAX);
+        FloatVector t = c.mul(FastMath.LOG2E).add(FastMath.ROUNDER);
+        FloatVector n = t.sub(FastMath.ROUNDER);
+        FloatVector negN = n.neg();
+        FloatVector r = negN.fma(FloatVector.broadcast(S, FastMath.LN2_HI), c);
+        r = negN.fma(FloatVector.broadcast(S, FastMath.LN2_LO), r);
+        FloatVector p = FloatVector.broadcast(S, FastMath.EXP_POLY[0]);
+        for (int i = 1; i < FastMath.EXP_POLY.length; i++) p = p.fma(r, FloatVector.broadcast(S, FastMath.EXP_POLY[i]));
+        FloatVector y = p.fma(r.mul(r), r).add(ONE);
+        IntVector k = t.viewAsIntegralLanes().reinterpretAsInts().sub(FastMath.ROUNDER_BITS);
+        IntVector k1 = k.lanewise(VectorOperators.ASHR, 1);
+        IntVector k2 = k.sub(k1);
+        FloatVector s1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).viewAsFloatingLanes().reinterpretAsFloats();
+        FloatVector s2 = k2.add(127).lanewise(VectorOperators.LSHL, 23).viewAsFloatingLanes().reinterpretAsFloats();
+        return y.mul(s1).mul(s2);
+    }
+
+    /** {@link FastMath#tanh} lane by lane: both branches computed, blended, then x's sign applied. */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector a = x.abs();
+        FloatVector z = a.mul(a);
+        FloatVector p = FloatVector.broadcast(S, FastMath.TANH_POLY[0]);
+        for (int i = 1; i < FastMath.TANH_POLY.length; i++) p = p.fma(z, FloatVector.broadcast(S, FastMath.TANH_POLY[i]));
+        FloatVector small = p.mul(z).fma(a, a);
+        FloatVector big = ONE.sub(FloatVector.broadcast(S, 2f).div(exp(a.add(a)).add(ONE)));
+        FloatVector magnitude = big.blend(small, a.compare(VectorOperators.LT, FastMath.TANH_SMALL));
+        IntVector sign = x.viewAsIntegralLanes().reinterpretAsInts().and(0x80000000);
+        return magnitude.viewAsIntegralLanes().reinterpretAsInts().or(sign).viewAsFloatingLanes().reinterpretAsFloats();
     }
 
     static float sum(float[] x, int off, int n) {

@@ -1,8 +1,9 @@
 package io.neurite.kernels;
 
 /**
- * Elementwise unary operations. Transcendental functions use {@link Math} in every kernel path, so
- * vectorized and scalar kernels agree bit for bit.
+ * Elementwise unary operations. exp, sigmoid and tanh use {@link FastMath}'s fixed operation
+ * sequences, which the vector kernels repeat lane by lane; the other transcendental functions use
+ * {@link Math} in every path. Either way vectorized and scalar kernels agree bit for bit.
  */
 public enum UnaryOp {
     NEG, ABS, SQRT, RSQRT, EXP, LOG, LOG1P, SIGN, SIN, COS, TANH, SIGMOID, RELU, SQUARE, RECIPROCAL;
@@ -13,16 +14,14 @@ public enum UnaryOp {
             case ABS -> Math.abs(x);
             case SQRT -> (float) Math.sqrt(x);
             case RSQRT -> (float) (1.0 / Math.sqrt(x));
-            case EXP -> (float) Math.exp(x);
+            case EXP -> FastMath.exp(x);
             case LOG -> (float) Math.log(x);
             case LOG1P -> (float) Math.log1p(x);
             case SIGN -> Math.signum(x);
             case SIN -> (float) Math.sin(x);
             case COS -> (float) Math.cos(x);
-            case TANH -> (float) Math.tanh(x);
-            // 1 / (1 + e^-x), written to stay finite for large |x|
-            case SIGMOID -> x >= 0 ? (float) (1.0 / (1.0 + Math.exp(-x)))
-                    : (float) (Math.exp(x) / (1.0 + Math.exp(x)));
+            case TANH -> FastMath.tanh(x);
+            case SIGMOID -> FastMath.sigmoid(x);
             case RELU -> x > 0 ? x : (x == x ? 0f : x);
             case SQUARE -> x * x;
             case RECIPROCAL -> 1f / x;
@@ -31,6 +30,7 @@ public enum UnaryOp {
 
     /** True for the operations the Vector API computes exactly as IEEE scalar arithmetic does. */
     boolean exactInVectors() {
-        return this == NEG || this == ABS || this == SQRT || this == SQUARE || this == RECIPROCAL;
+        return this == NEG || this == ABS || this == SQRT || this == SQUARE || this == RECIPROCAL
+                || this == EXP || this == SIGMOID || this == TANH;
     }
 }
