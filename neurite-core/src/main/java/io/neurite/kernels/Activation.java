@@ -1,0 +1,164 @@
+package io.neurite.kernels;
+
+/**
+ * Elementwise activation functions with their derivatives, in PyTorch's formulas and edge
+ * conventions (ReLU's gradient at 0 is 0, Hardtanh's is 0 at its bounds, Softplus is linear above its
+ * threshold). Each takes up to three float parameters {@code a, b, c}, listed per constant.
+ *
+ * <p>The bulk methods run in parallel over the shared pool; every function but {@link #SOFTPLUS} has
+ * a Vector API body ({@link ActivationVector}) that performs the same IEEE operations as the scalar
+ * formula here, so both paths give identical bits. The backward pass always reads the input
+ * {@code x} (recomputing e.g. the sigmoid), so only the input needs saving.
+ */
+public enum Activation {
+    /** {@code max(x, 0)}. */
+    RELU,
+    /** {@code x > 0 ? x : a x}; a = negative slope. */
+    LEAKY_RELU,
+    /** {@code clamp(x, a, b)}; gradient 0 at and beyond the bounds. */
+    HARDTANH,
+    /** {@code clamp(x + 3, 0, 6) / 6}. */
+    HARDSIGMOID,
+    /** {@code x clamp(x + 3, 0, 6) / 6}; at x = 3 the gradient is the left one, 1.5 (PyTorch's scalar formula). */
+    HARDSWISH,
+    /** {@code x <= a ? b : x}; a = threshold, b = value. */
+    THRESHOLD,
+    /** {@code x / (1 + |x|)}. */
+    SOFTSIGN,
+    /** {@code x <= 0 ? a (e^(c x) - 1) : b x}: ELU (b = 1, c = 1), SELU (a = alpha scale, b = scale), CELU (c = 1/alpha). */
+    ELU,
+    /** {@code 1 / (1 + e^-x)}. */
+    SIGMOID,
+    /** {@code tanh x}. */
+    TANH,
+    /** {@code x sigmoid(x)}. */
+    SILU,
+    /** {@code x tanh(softplus(x))} (Misra 2019), as {@code x n / (n + 2)} with {@code n = e^x (e^x + 2)}. */
+    MISH,
+    /** {@code x Phi(x)}, Phi the standard normal CDF (Hendrycks and Gimpel 2016). */
+    GELU,
+    /**
+     * {@code x (1 + tanh(u)) / 2 = x sigmoid(2u)}, {@code u = sqrt(2/pi) (x + 0.044715 x^3)}: written with
+     * {@code t = e^(-2|u|) <= 1}, so nothing overflows and {@code 1 + tanh(u)} never cancels.
+     */
+    GELU_TANH,
+    /** {@code a x > b ? x : log(1 + e^(a x)) / a}; a = beta, b = threshold. Scalar only (needs log1p). */
+    SOFTPLUS;
+
+    static final float GELU_BETA = 0.7978845608028654f;
+    static final float GELU_KAPPA = 0.044715f;
+    /** Beyond this, tanh(softplus(x)) is 1 in float; clamping keeps e^x (e^x + 2) finite. */
+    static final float MISH_LIMIT = 20f;
+    private static final int GRAIN = 1 << 13;
+
+    /** The function at x. */
+    public float apply(float x, float a, float b, float c) {
+        return switch (this) {
+            case RELU -> Math.max(x, 0f);
+            case LEAKY_RELU -> x > 0f ? x : x * a;
+            case HARDTANH -> Math.min(Math.max(x, a), b);
+            case HARDSIGMOID -> Math.min(Math.max(x + 3f, 0f), 6f) / 6f;
+            case HARDSWISH -> x * Math.min(Math.max(x + 3f, 0f), 6f) / 6f;
+            case THRESHOLD -> x <= a ? b : x;
+            case SOFTSIGN -> x / (1f + Math.abs(x));
+            case ELU -> x <= 0f ? SpecialMath.expm1(x * c) * a : x * b;
+            case SIGMOID -> FastMath.sigmoid(x);
+            case TANH -> FastMath.tanh(x);
+            case SILU -> x / (1f + FastMath.exp(-x));
+            case MISH -> {
+                float e = FastMath.exp(Math.min(x, MISH_LIMIT));
+                float n = e * (e + 2f);
+                yield x * (n / (n + 2f));
+            }
+            case GELU -> x * SpecialMath.ndtr(x);
+            case GELU_TANH -> {
+                float u = GELU_BETA * (x + GELU_KAPPA * (x * x * x));
+                float t = FastMath.exp(-2f * Math.abs(u));
+                float r = 1f / (1f + t);
+                yield x * (u >= 0f ? r : t * r);
+            }
+            case SOFTPLUS -> {
+                float z = x * a;
+                if (z > b) yield x;
+                yield (float) ((Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs((double) z)))) / a);
+            }
+        };
+    }
+
+    /** {@code g} times the derivative at x. */
+    public float grad(float x, float g, float a, float b, float c) {
+        return switch (this) {
+            case RELU -> x <= 0f ? 0f : g;
+            case LEAKY_RELU -> x > 0f ? g : g * a;
+            case HARDTANH -> x <= a || x >= b ? 0f : g;
+            case HARDSIGMOID -> x > -3f && x < 3f ? g / 6f : 0f;
+            case HARDSWISH -> x < -3f ? 0f : x <= 3f ? g * (x / 3f + 0.5f) : g;
+            case THRESHOLD -> x <= a ? 0f : g;
+            case SOFTSIGN -> {
+                float d = 1f + Math.abs(x);
+                yield g / (d * d);
+            }
+            case ELU -> x <= 0f ? g * c * a * FastMath.exp(x * c) : g * b;
+            case SIGMOID -> {
+                float s = FastMath.sigmoid(x);
+                yield g * s * (1f - s);
+            }
+            case TANH -> {
+                float t = FastMath.tanh(x);
+                yield g * (1f - t * t);
+            }
+            case SILU -> {
+                float s = 1f / (1f + FastMath.exp(-x));
+                yield g * (s * (1f + x * (1f - s)));
+            }
+            case MISH -> {
+                // d/dx x tanh(sp) = tanh(sp) + x sigmoid(x) sech^2(sp), sech^2(sp) = 4 (n + 1) / (n + 2)^2
+                float e = FastMath.exp(Math.min(x, MISH_LIMIT));
+                float n = e * (e + 2f);
+                float d = n + 2f;
+                float s = e / (e + 1f);
+                yield g * (n / d + x * s * (4f * (n + 1f) / (d * d)));
+            }
+            case GELU -> g * (SpecialMath.ndtr(x) + x * SpecialMath.normalPdf(x));
+            case GELU_TANH -> {
+                // s = sigmoid(2u) and s (1 - s) = t / (1 + t)^2: d/dx = s + 2 x s (1 - s) u'(x), u' = beta (1 + 3 kappa x^2)
+                float x2 = x * x;
+                float u = GELU_BETA * (x + GELU_KAPPA * (x2 * x));
+                float t = FastMath.exp(-2f * Math.abs(u));
+                float r = 1f / (1f + t);
+                float s = u >= 0f ? r : t * r;
+                float du = GELU_BETA * (1f + 3f * GELU_KAPPA * x2);
+                yield g * (s + (x + x) * du * (t * r * r));
+            }
+            case SOFTPLUS -> x * a > b ? g : g * FastMath.sigmoid(x * a);
+        };
+    }
+
+    /** {@code y[i] = f(x[i])} for i below n, in parallel. */
+    public void forward(float[] x, float[] y, int n, float a, float b, float c) {
+        Parallel.forRange(n, GRAIN, (from, to) -> forwardRange(x, y, from, to, a, b, c));
+    }
+
+    /** {@code dx[i] = g[i] f'(x[i])} for i below n, in parallel. */
+    public void backward(float[] x, float[] g, float[] dx, int n, float a, float b, float c) {
+        Parallel.forRange(n, GRAIN, (from, to) -> backwardRange(x, g, dx, from, to, a, b, c));
+    }
+
+    /** {@code y[i] = f(x[i])} for i in {@code [from, to)}, on the calling thread. */
+    public void forwardRange(float[] x, float[] y, int from, int to, float a, float b, float c) {
+        if (VectorSupport.enabled() && this != SOFTPLUS) {
+            ActivationVector.forward(this, x, y, from, to, a, b, c);
+        } else {
+            for (int i = from; i < to; i++) y[i] = apply(x[i], a, b, c);
+        }
+    }
+
+    /** {@code dx[i] = g[i] f'(x[i])} for i in {@code [from, to)}, on the calling thread. */
+    public void backwardRange(float[] x, float[] g, float[] dx, int from, int to, float a, float b, float c) {
+        if (VectorSupport.enabled() && this != SOFTPLUS) {
+            ActivationVector.backward(this, x, g, dx, from, to, a, b, c);
+        } else {
+            for (int i = from; i < to; i++) dx[i] = grad(x[i], g[i], a, b, c);
+        }
+    }
+}
