@@ -146,8 +146,8 @@ final class ActivationVector {
         FloatVector q = ONE.div(z);
         FloatVector y = q.mul(q);
         FloatVector p = horner(SpecialMath.ERFC_R, y).blend(horner(SpecialMath.ERFC_P, y), z.compare(VectorOperators.LT, 2f));
-        FloatVector erfc = halfGaussian(a).mul(q).mul(p).blend(ONE.sub(z.mul(t)), z.compare(VectorOperators.LT, 1f));
-        FloatVector tail = HALF.mul(erfc);
+        FloatVector mid = horner(SpecialMath.NDTR_MID, a.sub(SpecialMath.NDTR_MID_CENTER));
+        FloatVector tail = HALF.mul(halfGaussian(a).mul(q).mul(p)).blend(mid, z.compare(VectorOperators.LT, 1f));
         FloatVector big = tail.blend(ONE.sub(tail), x.compare(VectorOperators.GT, 0f));
         return big.blend(small, z.compare(VectorOperators.LT, SpecialMath.SQRT1_2));
     }
