@@ -5,10 +5,11 @@ package io.neurite.kernels;
  * conventions (ReLU's gradient at 0 is 0, Hardtanh's is 0 at its bounds, Softplus is linear above its
  * threshold). Each takes up to three float parameters {@code a, b, c}, listed per constant.
  *
- * <p>The bulk methods run in parallel over the shared pool; every function but {@link #SOFTPLUS} has
- * a Vector API body ({@link ActivationVector}) that performs the same IEEE operations as the scalar
- * formula here, so both paths give identical bits. The backward pass always reads the input
- * {@code x} (recomputing e.g. the sigmoid), so only the input needs saving.
+ * <p>The bulk methods run in parallel over the shared pool; every function has a Vector API body
+ * ({@link ActivationVector}) that performs the same IEEE operations as the scalar formula here, so
+ * both paths give identical bits. The backward pass reads the input {@code x}, except for the
+ * functions whose derivative is cheaper from the output ({@link #gradFromOutput()}: sigmoid and tanh),
+ * where it reads {@code y}.
  */
 public enum Activation {
     /** {@code max(x, 0)}. */
@@ -42,14 +43,25 @@ public enum Activation {
      * {@code t = e^(-2|u|) <= 1}, so nothing overflows and {@code 1 + tanh(u)} never cancels.
      */
     GELU_TANH,
-    /** {@code a x > b ? x : log(1 + e^(a x)) / a}; a = beta, b = threshold. Scalar only (needs log1p). */
+    /**
+     * {@code a x > b ? x : log(1 + e^(a x)) / a}; a = beta, b = threshold. Written as
+     * {@code (max(z, 0) + log1p(t)) / a}, {@code z = a x}, {@code t = e^(-|z|)}, with
+     * {@code log1p(t) = 2 atanh(t / (2 + t))} by its series (no overflow, no cancellation).
+     */
     SOFTPLUS;
 
     static final float GELU_BETA = 0.7978845608028654f;
     static final float GELU_KAPPA = 0.044715f;
     /** Beyond this, tanh(softplus(x)) is 1 in float; clamping keeps e^x (e^x + 2) finite. */
     static final float MISH_LIMIT = 20f;
+    /** Taylor coefficients of atanh(s) / s in s^2, highest first; |s| <= 1/3 leaves an error below 2e-9. */
+    static final float[] ATANH_Q = {1f / 15, 1f / 13, 1f / 11, 1f / 9, 1f / 7, 1f / 5, 1f / 3, 1f};
     private static final int GRAIN = 1 << 13;
+
+    /** True when {@link #grad} takes the output y in place of the input x (sigmoid, tanh). */
+    public boolean gradFromOutput() {
+        return this == SIGMOID || this == TANH;
+    }
 
     /** The function at x. */
     public float apply(float x, float a, float b, float c) {
@@ -79,14 +91,17 @@ public enum Activation {
             }
             case SOFTPLUS -> {
                 float z = x * a;
-                if (z > b) yield x;
-                yield (float) ((Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs((double) z)))) / a);
+                float t = FastMath.exp(-Math.abs(z));
+                float s = t / (2f + t);
+                float log1p = 2f * s * SpecialMath.horner(ATANH_Q, s * s);
+                yield z > b ? x : (Math.max(z, 0f) + log1p) / a;
             }
         };
     }
 
-    /** {@code g} times the derivative at x. */
-    public float grad(float x, float g, float a, float b, float c) {
+    /** {@code g} times the derivative at x (at the output y = v for {@link #gradFromOutput()} functions). */
+    public float grad(float v, float g, float a, float b, float c) {
+        float x = v;
         return switch (this) {
             case RELU -> x <= 0f ? 0f : g;
             case LEAKY_RELU -> x > 0f ? g : g * a;
@@ -99,14 +114,8 @@ public enum Activation {
                 yield g / (d * d);
             }
             case ELU -> x <= 0f ? g * c * a * FastMath.exp(x * c) : g * b;
-            case SIGMOID -> {
-                float s = FastMath.sigmoid(x);
-                yield g * s * (1f - s);
-            }
-            case TANH -> {
-                float t = FastMath.tanh(x);
-                yield g * (1f - t * t);
-            }
+            case SIGMOID -> g * v * (1f - v);
+            case TANH -> g * (1f - v * v);
             case SILU -> {
                 float s = 1f / (1f + FastMath.exp(-x));
                 yield g * (s * (1f + x * (1f - s)));
@@ -130,23 +139,39 @@ public enum Activation {
                 float du = GELU_BETA * (1f + 3f * GELU_KAPPA * x2);
                 yield g * (s + (x + x) * du * (t * r * r));
             }
-            case SOFTPLUS -> x * a > b ? g : g * FastMath.sigmoid(x * a);
+            case SOFTPLUS -> {
+                float z = x * a;
+                float t = FastMath.exp(-Math.abs(z));
+                float r = 1f / (1f + t);
+                yield z > b ? g : g * (z >= 0f ? r : t * r);
+            }
         };
     }
 
     /** {@code y[i] = f(x[i])} for i below n, in parallel. */
     public void forward(float[] x, float[] y, int n, float a, float b, float c) {
+        if (this == GELU && VectorSupport.enabled()) {
+            // two passes, so that each loop is compiled on its own (see ActivationVector.gaussians)
+            Parallel.forRange(n, GRAIN, (from, to) -> ActivationVector.gaussians(x, y, from, to));
+            Parallel.forRange(n, GRAIN, (from, to) -> ActivationVector.geluFromGaussians(x, y, from, to));
+            return;
+        }
         Parallel.forRange(n, GRAIN, (from, to) -> forwardRange(x, y, from, to, a, b, c));
     }
 
-    /** {@code dx[i] = g[i] f'(x[i])} for i below n, in parallel. */
+    /** {@code dx[i] = g[i] f'(x[i])} for i below n, in parallel ({@code x} is the output y if {@link #gradFromOutput()}). */
     public void backward(float[] x, float[] g, float[] dx, int n, float a, float b, float c) {
+        if (this == GELU && VectorSupport.enabled()) {
+            Parallel.forRange(n, GRAIN, (from, to) -> ActivationVector.gaussians(x, dx, from, to));
+            Parallel.forRange(n, GRAIN, (from, to) -> ActivationVector.geluGradFromGaussians(x, g, dx, from, to));
+            return;
+        }
         Parallel.forRange(n, GRAIN, (from, to) -> backwardRange(x, g, dx, from, to, a, b, c));
     }
 
     /** {@code y[i] = f(x[i])} for i in {@code [from, to)}, on the calling thread. */
     public void forwardRange(float[] x, float[] y, int from, int to, float a, float b, float c) {
-        if (VectorSupport.enabled() && this != SOFTPLUS) {
+        if (VectorSupport.enabled()) {
             ActivationVector.forward(this, x, y, from, to, a, b, c);
         } else {
             for (int i = from; i < to; i++) y[i] = apply(x[i], a, b, c);
@@ -155,7 +180,7 @@ public enum Activation {
 
     /** {@code dx[i] = g[i] f'(x[i])} for i in {@code [from, to)}, on the calling thread. */
     public void backwardRange(float[] x, float[] g, float[] dx, int from, int to, float a, float b, float c) {
-        if (VectorSupport.enabled() && this != SOFTPLUS) {
+        if (VectorSupport.enabled()) {
             ActivationVector.backward(this, x, g, dx, from, to, a, b, c);
         } else {
             for (int i = from; i < to; i++) dx[i] = grad(x[i], g[i], a, b, c);

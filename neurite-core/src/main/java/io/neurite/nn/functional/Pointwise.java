@@ -7,7 +7,8 @@ import io.neurite.tensor.Tensor;
 /**
  * The elementwise activations of {@code torch.nn.functional}, forward and backward each one fused pass
  * of an {@link Activation} kernel (vectorized, parallel). Outputs are new contiguous tensors of the
- * input's shape; the backward reads the saved input. Reach them through {@code F}.
+ * input's shape; the backward reads the saved input (the output for sigmoid and tanh). Reach them
+ * through {@code F}.
  */
 public final class Pointwise {
 
@@ -103,9 +104,12 @@ public final class Pointwise {
         float[] in = x.contiguousData();
         float[] out = new float[n];
         f.forward(in, out, n, a, b, c);
-        return Autograd.record(op, Tensor.wrap(out, x.shape()), new Tensor[] {x}, new Tensor[] {x}, g -> {
+        Tensor y = Tensor.wrap(out, x.shape());
+        // sigmoid and tanh differentiate from their output; y is a fresh tensor the graph keeps alive
+        float[] saved = f.gradFromOutput() ? out : in;
+        return Autograd.record(op, y, new Tensor[] {x}, new Tensor[] {f.gradFromOutput() ? y : x}, g -> {
             float[] dx = new float[n];
-            f.backward(in, g.contiguousData(), dx, n, a, b, c);
+            f.backward(saved, g.contiguousData(), dx, n, a, b, c);
             return new Tensor[] {Tensor.wrap(dx, x.shape())};
         });
     }
