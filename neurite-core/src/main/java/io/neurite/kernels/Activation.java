@@ -99,9 +99,11 @@ public enum Activation {
         };
     }
 
-    /** {@code g} times the derivative at x (at the output y = v for {@link #gradFromOutput()} functions). */
-    public float grad(float v, float g, float a, float b, float c) {
-        float x = v;
+    /**
+     * {@code g} times the derivative at x; for the {@link #gradFromOutput()} functions the first
+     * argument is the output y instead.
+     */
+    public float grad(float x, float g, float a, float b, float c) {
         return switch (this) {
             case RELU -> x <= 0f ? 0f : g;
             case LEAKY_RELU -> x > 0f ? g : g * a;
@@ -114,8 +116,8 @@ public enum Activation {
                 yield g / (d * d);
             }
             case ELU -> x <= 0f ? g * c * a * FastMath.exp(x * c) : g * b;
-            case SIGMOID -> g * v * (1f - v);
-            case TANH -> g * (1f - v * v);
+            case SIGMOID -> g * x * (1f - x);  // x holds y = sigmoid(input)
+            case TANH -> g * (1f - x * x);      // x holds y = tanh(input)
             case SILU -> {
                 float s = 1f / (1f + FastMath.exp(-x));
                 yield g * (s * (1f + x * (1f - s)));

@@ -99,6 +99,11 @@ public final class Init {
 
     // ---------------------------------------------------------------- plain distributions
 
+    /** Uniform in [0, 1). */
+    public static Tensor uniform(Tensor tensor) {
+        return uniform(tensor, 0, 1, Generator.defaultGenerator());
+    }
+
     /** Uniform in [a, b). */
     public static Tensor uniform(Tensor tensor, double a, double b) {
         return uniform(tensor, a, b, Generator.defaultGenerator());
@@ -108,6 +113,11 @@ public final class Init {
         try (var scope = Autograd.noGrad()) {
             return tensor.uniformInPlace((float) a, (float) b, generator);
         }
+    }
+
+    /** From N(0, 1). */
+    public static Tensor normal(Tensor tensor) {
+        return normal(tensor, 0, 1, Generator.defaultGenerator());
     }
 
     /** From N(mean, std^2). */
@@ -227,6 +237,11 @@ public final class Init {
     /** {@link #kaimingNormal(Tensor, double, FanMode, Nonlinearity, Generator)} with a = 0, FAN_IN, LEAKY_RELU. */
     public static Tensor kaimingNormal(Tensor tensor) {
         return kaimingNormal(tensor, 0, FanMode.FAN_IN, Nonlinearity.LEAKY_RELU, Generator.defaultGenerator());
+    }
+
+    /** With FAN_IN and LEAKY_RELU of slope {@code a}. */
+    public static Tensor kaimingNormal(Tensor tensor, double a) {
+        return kaimingNormal(tensor, a, FanMode.FAN_IN, Nonlinearity.LEAKY_RELU, Generator.defaultGenerator());
     }
 
     public static Tensor kaimingNormal(Tensor tensor, double a, FanMode mode, Nonlinearity nonlinearity) {

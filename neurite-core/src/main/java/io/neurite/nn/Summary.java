@@ -40,7 +40,7 @@ public final class Summary {
         List<Row> rows = new ArrayList<>();
         model.eval();
         try (var scope = Autograd.noGrad()) {
-            walk(model, model.getClass().getSimpleName(), example, 0, rows);
+            walk(model, typeName(model), example, 0, rows);
         } finally {
             modes.forEach(Module::train);
         }
@@ -57,9 +57,15 @@ public final class Summary {
         Tensor x = m instanceof Sequential ? input : null;
         for (var child : m.namedChildren().entrySet()) {
             Module c = child.getValue();
-            walk(c, child.getKey() + " (" + c.getClass().getSimpleName() + ")", x, depth + 1, rows);
+            walk(c, child.getKey() + " (" + typeName(c) + ")", x, depth + 1, rows);
             if (x != null) x = ((Layer) c).forward(x);
         }
+    }
+
+    /** The class name, or for an anonymous class (e.g. {@code Layer.of("Square", ...)}) the name it prints. */
+    private static String typeName(Module m) {
+        String name = m.getClass().getSimpleName();
+        return name.isEmpty() ? m.toString().split("\\(", 2)[0] : name;
     }
 
     private static String format(Shape input, List<Row> rows, long total, long trainable) {

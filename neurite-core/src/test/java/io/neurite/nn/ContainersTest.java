@@ -114,6 +114,8 @@ class ContainersTest {
         assertTrue(s.lines().anyMatch(l -> l.startsWith("MultiHead") && l.contains("[2, 10]")), s);
         assertTrue(s.lines().anyMatch(l -> l.startsWith("    0 (Linear)") && l.contains(" - ")), s);
         assertTrue(s.lines().anyMatch(l -> l.startsWith("  heads (ModuleDict)")), s);
+        String square = Summary.of(new Sequential(Layer.of("Square", x -> x.mul(x))), Shape.of(2, 3));
+        assertTrue(square.contains("  0 (Square)"), square);
         Layer embed = new Sequential(new Embedding(10, 3), new Flatten());
         String e = Summary.of(embed, Tensor.ofInts(new int[] {1, 2, 3, 4}, 2, 2));
         assertTrue(e.contains("1 (Flatten)") && e.contains("[2, 6]"), e);
