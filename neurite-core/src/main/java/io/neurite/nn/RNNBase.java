@@ -84,7 +84,8 @@ public abstract class RNNBase extends Module {
         requireRank(input, 2, 3);
         if (input.size(-1) != inputSize) {
             throw new ShapeException(describe() + ": expected input with " + inputSize + " features (input_size) in"
-                    + " its last dimension, got shape " + input.shape() + "; hint: input is " + layout(), input.shape());
+                    + " its last dimension, got shape " + input.shape() + "; hint: input is " + layout(),
+                    input.shape());
         }
         boolean batched = input.dim() == 3;
         Tensor x = !batched ? input.unsqueeze(1) : batchFirst ? input.transpose(0, 1) : input;
@@ -108,7 +109,8 @@ public abstract class RNNBase extends Module {
         if (batched) {
             return batchFirst ? new Recurrent.Output(r.output().transpose(0, 1), r.hN(), r.cN()) : r;
         }
-        return new Recurrent.Output(r.output().squeeze(1), r.hN().squeeze(1), r.cN() == null ? null : r.cN().squeeze(1));
+        Tensor cN = r.cN() == null ? null : r.cN().squeeze(1);
+        return new Recurrent.Output(r.output().squeeze(1), r.hN().squeeze(1), cN);
     }
 
     private void checkState(String name, Tensor state, Shape expected) {

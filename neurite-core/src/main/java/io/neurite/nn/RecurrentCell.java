@@ -68,7 +68,8 @@ final class RecurrentCell {
         Shape expected = batched ? Shape.of(input.size(0), hiddenSize) : Shape.of(hiddenSize);
         if (!state.shape().equals(expected)) {
             throw new ShapeException(describe(cell) + ": expected " + name + " of shape " + expected + " for input of "
-                    + "shape " + input.shape() + ", got " + state.shape() + "; hint: " + name + " is [batch, hidden_size], "
+                    + "shape " + input.shape() + ", got " + state.shape() + "; hint: " + name
+                    + " is [batch, hidden_size], "
                     + "or [hidden_size] for an unbatched input", state.shape());
         }
         return batched ? state : state.unsqueeze(0);

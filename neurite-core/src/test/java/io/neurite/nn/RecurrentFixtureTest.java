@@ -69,7 +69,8 @@ class RecurrentFixtureTest {
         Tensor bi = bias ? w.get(2) : null, bh = bias ? w.get(3) : null;
         List<Tensor> outputs = switch (c.op()) {
             case "rnnCell" -> List.of("relu".equals(c.argString("nonlinearity"))
-                    ? F.rnnReluCell(x, h, w.get(0), w.get(1), bi, bh) : F.rnnTanhCell(x, h, w.get(0), w.get(1), bi, bh));
+                    ? F.rnnReluCell(x, h, w.get(0), w.get(1), bi, bh)
+                    : F.rnnTanhCell(x, h, w.get(0), w.get(1), bi, bh));
             case "gruCell" -> List.of(F.gruCell(x, h, w.get(0), w.get(1), bi, bh));
             case "lstmCell" -> {
                 Recurrent.State s = F.lstmCell(x, h, cs, w.get(0), w.get(1), bi, bh);
@@ -78,7 +79,8 @@ class RecurrentFixtureTest {
             default -> {
                 var o = new Recurrent.Options(c.argInt("numLayers"), c.argBool("bidirectional"), 0, false);
                 Recurrent.Output r = switch (c.op()) {
-                    case "rnn" -> "relu".equals(c.argString("nonlinearity")) ? F.rnnRelu(x, h, w, o) : F.rnnTanh(x, h, w, o);
+                    case "rnn" -> "relu".equals(c.argString("nonlinearity"))
+                            ? F.rnnRelu(x, h, w, o) : F.rnnTanh(x, h, w, o);
                     case "lstm" -> F.lstm(x, h, cs, w, o);
                     default -> F.gru(x, h, w, o);
                 };

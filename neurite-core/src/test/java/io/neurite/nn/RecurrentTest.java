@@ -21,7 +21,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The recurrent layers beyond PyTorch's numbers (see {@link RecurrentFixtureTest}): gradients, structure, modes, errors. */
+/** Recurrent layers beyond PyTorch's numbers (see {@link RecurrentFixtureTest}): gradients, modes, errors. */
 class RecurrentTest {
 
     private static final Generator G = new Generator(7);
@@ -134,8 +134,10 @@ class RecurrentTest {
                 GRU.builder(3, 4).numLayers(2).batchFirst(true).dropout(0.25).build().toString());
         assertEquals("LSTM(3, 4, num_layers=2, dropout=1e-05)",
                 LSTM.builder(3, 4).numLayers(2).dropout(1e-5).build().toString());
-        assertEquals("RNN(3, 4, num_layers=2, dropout=0.0001)", RNN.builder(3, 4).numLayers(2).dropout(1e-4).build().toString());
-        assertEquals("RNN(3, 4, num_layers=2, dropout=1.0)", RNN.builder(3, 4).numLayers(2).dropout(1).build().toString());
+        assertEquals("RNN(3, 4, num_layers=2, dropout=0.0001)",
+                RNN.builder(3, 4).numLayers(2).dropout(1e-4).build().toString());
+        assertEquals("RNN(3, 4, num_layers=2, dropout=1.0)",
+                RNN.builder(3, 4).numLayers(2).dropout(1).build().toString());
         assertEquals("RNNCell(10, 20, bias=False, nonlinearity=relu)",
                 RNNCell.builder(10, 20).bias(false).nonlinearity("relu").build().toString());
         assertEquals("LSTMCell(10, 20)", new LSTMCell(10, 20).toString());
@@ -270,7 +272,8 @@ class RecurrentTest {
     @Test
     void cellsPassTheLayerContract() {
         LayerContract.check(() -> new RNNCell(8, 6), Shape.of(4, 8), Shape.of(4, 6), 6 * 8 + 6 * 6 + 12);
-        LayerContract.check(() -> RNNCell.builder(8, 6).nonlinearity("relu").build(), Shape.of(4, 8), Shape.of(4, 6), 96);
+        LayerContract.check(() -> RNNCell.builder(8, 6).nonlinearity("relu").build(), Shape.of(4, 8), Shape.of(4, 6),
+                96);
         LayerContract.check(() -> new GRUCell(8, 6), Shape.of(8), Shape.of(6), 3 * 96);
     }
 
@@ -311,7 +314,8 @@ class RecurrentTest {
         assertTrue(m.startsWith("LSTM(10, 20): expected input with 10 features"), m);
         assertTrue(m.contains("got shape [5, 3, 7]") && m.contains("hint"), m);
         m = message(ShapeException.class, () -> new GRU(10, 20).forward(Tensor.zeros(2, 5, 3, 10)));
-        assertTrue(m.startsWith("GRU(10, 20): expected input with 2 or 3 dimensions") && m.contains("[2, 5, 3, 10]"), m);
+        assertTrue(m.startsWith("GRU(10, 20): expected input with 2 or 3 dimensions"), m);
+        assertTrue(m.contains("[2, 5, 3, 10]"), m);
         m = message(ShapeException.class, () -> new RNNCell(10, 20).forward(Tensor.zeros(3, 7)));
         assertTrue(m.startsWith("RNNCell(10, 20): expected input with 10 features") && m.contains("[3, 7]"), m);
         m = message(ShapeException.class, () -> new LSTMCell(10, 20).forward(Tensor.zeros(2, 3, 10)));
@@ -330,7 +334,8 @@ class RecurrentTest {
         assertTrue(m.contains("expected h0 of shape [1, 20], got [1, 1, 20]") && m.contains("unbatched"), m);
         m = message(ShapeException.class, () -> RNN.builder(10, 20).batchFirst(true).bidirectional(true).build()
                 .forward(Tensor.zeros(3, 5, 10), Tensor.zeros(2, 5, 20)));
-        assertTrue(m.contains("expected h0 of shape [2, 3, 20], got [2, 5, 20]") && m.contains("whatever batch_first"), m);
+        assertTrue(m.contains("expected h0 of shape [2, 3, 20], got [2, 5, 20]"), m);
+        assertTrue(m.contains("whatever batch_first"), m);
         m = message(ShapeException.class, () -> new GRUCell(10, 20).forward(Tensor.zeros(3, 10), Tensor.zeros(3, 21)));
         assertTrue(m.startsWith("GRUCell(10, 20): expected hx of shape [3, 20]") && m.contains("got [3, 21]"), m);
         m = message(IllegalArgumentException.class, () -> lstm.forward(x, Tensor.zeros(2, 3, 20), null));

@@ -151,7 +151,8 @@ public final class Recurrent {
                 Tensor bi = per == 4 ? weights.get(u * per + 2) : null, bh = per == 4 ? weights.get(u * per + 3) : null;
                 int h = checkWeights(op, mode, weights.get(u * per), weights.get(u * per + 1), bi, bh, suffix, in);
                 if (hidden >= 0 && h != hidden) {
-                    throw new ShapeException(op + ": weight_hh" + suffix + " has hidden size " + h + " but weight_hh_l0 "
+                    throw new ShapeException(op + ": weight_hh" + suffix + " has hidden size " + h
+                            + " but weight_hh_l0 "
                             + "has " + hidden, weights.get(u * per + 1).shape());
                 }
                 hidden = h;
@@ -199,7 +200,8 @@ public final class Recurrent {
                     + (bHh == null ? "null" : bHh.shape()));
         }
         if (wHh.dim() != 2) {
-            throw new ShapeException(op + ": expected weight_hh" + suffix + " of shape [" + mode.gates() + " * hidden_size,"
+            throw new ShapeException(op + ": expected weight_hh" + suffix + " of shape [" + mode.gates()
+                    + " * hidden_size,"
                     + " hidden_size], got " + wHh.shape(), wHh.shape());
         }
         int hidden = wHh.size(1), gh = mode.gates() * hidden;

@@ -101,7 +101,8 @@ final class RecurrentScan {
             gates = new float[len * gateStep];
             state = mode == Mode.LSTM || mode == Mode.GRU ? new float[len * step] : null;
             // gates = x W_ih^T + b_ih (+ b_hh, except for GRU whose b_hn sits inside r * (W_hn h + b_hn))
-            Gemm.sgemm(false, true, len * batch, gh, inputSize, 1f, x, 0, inputSize, wIh, 0, inputSize, 0f, gates, 0, gh);
+            Gemm.sgemm(false, true, len * batch, gh, inputSize, 1f, x, 0, inputSize, wIh, 0, inputSize, 0f, gates, 0,
+                    gh);
             addRows(gates, len * batch, gh, bIh);
             float[] hh = null;
             if (mode == Mode.GRU) {
@@ -238,7 +239,8 @@ final class RecurrentScan {
             }
             if (wHhT.requiresGrad()) {
                 float[] d = new float[gh * hidden];
-                Gemm.sgemm(true, false, gh, hidden, rows, 1f, dGh, 0, gh, previousStates(), 0, hidden, 0f, d, 0, hidden);
+                Gemm.sgemm(true, false, gh, hidden, rows, 1f, dGh, 0, gh, previousStates(), 0, hidden, 0f, d, 0,
+                        hidden);
                 dwHh = Tensor.wrap(d, wHhT.shape());
             }
             List<Tensor> grads = new ArrayList<>();
