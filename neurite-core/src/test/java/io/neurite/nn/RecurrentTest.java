@@ -223,6 +223,36 @@ class RecurrentTest {
     }
 
     @Test
+    void nonContiguousStatesGiveTheSameResult() {
+        LSTM lstm = LSTM.builder(3, 4).numLayers(2).build();
+        Tensor x = Tensor.randn(G, 5, 3, 3);
+        Tensor h0 = Tensor.randn(G, 3, 2, 4), c0 = Tensor.randn(G, 3, 2, 4);
+        LSTM.Output strided = lstm.forward(x, h0.transpose(0, 1), c0.transpose(0, 1));
+        LSTM.Output dense = lstm.forward(x, h0.transpose(0, 1).contiguous(), c0.transpose(0, 1).contiguous());
+        assertArrayEquals(dense.output().toFloatArray(), strided.output().toFloatArray());
+        assertArrayEquals(dense.cN().toFloatArray(), strided.cN().toFloatArray());
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        GRU gru = GRU.builder(16, 32).bidirectional(true).build();
+        Tensor x = Tensor.randn(G, 7, 64, 16);
+        float[][] one = new float[2][], all = new float[2][];
+        io.neurite.kernels.Parallel.withThreads(1, () -> runAndGrad(gru, x, one));
+        runAndGrad(gru, x, all);
+        assertArrayEquals(one[0], all[0]);
+        assertArrayEquals(one[1], all[1]);
+    }
+
+    private static void runAndGrad(GRU gru, Tensor x, float[][] out) {
+        gru.zeroGrad();
+        Tensor y = gru.forward(x).output();
+        y.mul(y).sum().backward();
+        out[0] = y.toFloatArray();
+        out[1] = gru.namedParameters().get("weight_hh_l0_reverse").grad().toFloatArray();
+    }
+
+    @Test
     void emptyBatchGivesEmptyOutputs() {
         RNN.Output o = RNN.builder(3, 4).bidirectional(true).build().forward(Tensor.zeros(5, 0, 3));
         assertEquals(Shape.of(5, 0, 8), o.output().shape());
