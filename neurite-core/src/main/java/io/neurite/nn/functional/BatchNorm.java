@@ -1,6 +1,7 @@
 package io.neurite.nn.functional;
 
 import io.neurite.tensor.Autograd;
+import io.neurite.tensor.Shape;
 import io.neurite.tensor.ShapeException;
 import io.neurite.tensor.Tensor;
 
@@ -132,7 +133,7 @@ public final class BatchNorm {
                     + " statistics");
         }
         Tensor planes = input.reshape(1, s.n * s.c, s.l);
-        Tensor rm = repeat(runningMean, s.n), rv = repeat(runningVar, s.n);
+        Tensor rm = repeatCopy(runningMean, s.n), rv = repeatCopy(runningVar, s.n);
         Tensor out = batchNorm(planes, rm, rv, repeat(weight, s.n), repeat(bias, s.n), useInputStats, momentum,
                 eps);
         if (runningMean != null && useInputStats) {
@@ -149,6 +150,14 @@ public final class BatchNorm {
         if (t == null) return null;
         Tensor flat = t.reshape(t.numel());
         return flat.unsqueeze(0).expand(n, flat.numel()).reshape(n * flat.numel());
+    }
+
+    /** A new tensor holding {@code t}'s values {@code n} times over, for running statistics; null stays null. */
+    private static Tensor repeatCopy(Tensor t, int n) {
+        if (t == null) return null;
+        float[] v = t.toFloatArray(), out = new float[v.length * n];
+        for (int i = 0; i < n; i++) System.arraycopy(v, 0, out, i * v.length, v.length);
+        return Tensor.wrap(out, Shape.of(out.length));
     }
 
     private static void updateRunning(Tensor runningMean, Tensor runningVar, float[] mean, float[] var, double count,
