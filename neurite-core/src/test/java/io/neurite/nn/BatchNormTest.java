@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neurite.kernels.Parallel;
 import io.neurite.tensor.Autograd;
 import io.neurite.tensor.DType;
 import io.neurite.tensor.Generator;
@@ -13,6 +14,7 @@ import io.neurite.tensor.GradCheck;
 import io.neurite.tensor.Shape;
 import io.neurite.tensor.ShapeException;
 import io.neurite.tensor.Tensor;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -259,5 +261,28 @@ class BatchNormTest {
             Tensor actual = F.batchNorm(x, null, null, null, null, true, 0.1, 1e-5);
             assertTrue(actual.allClose(expected, 1e-4, 1e-4), java.util.Arrays.toString(shape));
         }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheThreadCount() {
+        // large enough to split over threads; each channel's sums are taken in a fixed order
+        for (int[] shape : new int[][] {{16, 8, 32, 32}, {2048, 64}}) {
+            Tensor x = Tensor.randn(new Generator(4), shape);
+            Tensor up = Tensor.randn(new Generator(5), shape);
+            float[][] one = new float[3][], all = runBatchNorm(x, up);
+            Parallel.withThreads(1, () -> {
+                float[][] r = runBatchNorm(x, up);
+                System.arraycopy(r, 0, one, 0, 3);
+            });
+            for (int i = 0; i < 3; i++) assertArrayEquals(one[i], all[i], 0f, Arrays.toString(shape) + " result " + i);
+        }
+    }
+
+    private static float[][] runBatchNorm(Tensor input, Tensor upstream) {
+        Tensor x = input.detach().requiresGrad(true);
+        Tensor w = Tensor.full(1.5f, input.size(1)).requiresGrad(true);
+        Tensor y = F.batchNorm(x, null, null, w, null, true, 0.1, 1e-5);
+        y.backward(upstream);
+        return new float[][] {y.toFloatArray(), x.grad().toFloatArray(), w.grad().toFloatArray()};
     }
 }

@@ -155,4 +155,35 @@ class NormLayersTest {
                 Tensor.of(new float[] {0.25f}, 1), 1e-5);
         assertArrayEquals(new float[] {0.25f, 0.25f}, y.toFloatArray());
     }
+
+    @Test
+    void layerNormOnManyRowsMatchesTheCompositeFormulaOnAnyThreadCount() {
+        // 600 rows of 128 are split over threads; the parameter gradients are summed per chunk of rows
+        Tensor input = Tensor.randn(g, 600, 128).mul(2f).add(1f);
+        Tensor up = Tensor.randn(g, 600, 128);
+        Tensor w0 = Tensor.randn(g, 128), b0 = Tensor.randn(g, 128);
+        Tensor[] fused = layerNormGrads(input, up, w0, b0, true);
+        Tensor[] composite = layerNormGrads(input, up, w0, b0, false);
+        Tensor[][] single = new Tensor[1][];
+        io.neurite.kernels.Parallel.withThreads(1, () -> single[0] = layerNormGrads(input, up, w0, b0, true));
+        for (int i = 0; i < 4; i++) {
+            assertTrue(fused[i].allClose(composite[i], 1e-4, 1e-4), "against tensor ops, result " + i);
+            assertTrue(fused[i].allClose(single[0][i], 1e-5, 1e-5), "one thread against all, result " + i);
+        }
+    }
+
+    /** {output, dx, dw, db}, fused or written with tensor ops (mean, var, sub, div, mul, add). */
+    private static Tensor[] layerNormGrads(Tensor input, Tensor up, Tensor w0, Tensor b0, boolean fused) {
+        Tensor x = input.detach().requiresGrad(true), w = w0.detach().requiresGrad(true);
+        Tensor b = b0.detach().requiresGrad(true);
+        Tensor y;
+        if (fused) {
+            y = F.layerNorm(x, new int[] {128}, w, b, 1e-5);
+        } else {
+            Tensor xhat = x.sub(x.mean(1, true)).div(x.var(new int[] {1}, 0, true).add(1e-5f).sqrt());
+            y = xhat.mul(w).add(b);
+        }
+        y.backward(up);
+        return new Tensor[] {y.detach(), x.grad(), w.grad(), b.grad()};
+    }
 }

@@ -52,56 +52,44 @@ public final class BatchNorm {
 
         float[] x = input.contiguousData();
         BatchNormKernel kernel = new BatchNormKernel(x, s.n, s.c, s.l);
-        float[] mean, invstd = new float[s.c], var;
+        float[] w = weight == null ? null : weight.toFloatArray(), b = bias == null ? null : bias.toFloatArray();
+        float[] mean, var, invstd = new float[s.c], scale = new float[s.c], y = new float[x.length];
         if (training) {
             mean = new float[s.c];
             var = new float[s.c];
-            kernel.meanVar(mean, var);
+            kernel.trainForward(w, b, eps, mean, var, invstd, scale, y);
             if (runningMean != null) updateRunning(runningMean, runningVar, mean, var, (double) s.n * s.l, momentum);
         } else {
             mean = runningMean.toFloatArray();
             var = runningVar.toFloatArray();
+            for (int j = 0; j < s.c; j++) BatchNormKernel.scaleOf(j, w, var, eps, invstd, scale);
+            kernel.combine(null, null, mean, scale, b == null ? new float[s.c] : b, y);
         }
-        for (int j = 0; j < s.c; j++) invstd[j] = (float) (1.0 / Math.sqrt(var[j] + eps));
-        float[] w = weight == null ? null : weight.toFloatArray();
-        float[] scale = new float[s.c], shift = bias == null ? new float[s.c] : bias.toFloatArray();
-        for (int j = 0; j < s.c; j++) scale[j] = w == null ? invstd[j] : w[j] * invstd[j];
-        float[] y = new float[x.length];
-        kernel.combine(null, null, mean, scale, shift, y);
         Tensor out = Tensor.wrap(y, input.shape());
 
-        Tensor[] inputs = present(input, weight, bias);
         Tensor[] saved = weight == null ? new Tensor[] {input} : new Tensor[] {input, weight};
-        return Autograd.record(op, out, inputs, saved, g -> {
+        return Autograd.record(op, out, present(input, weight, bias), saved, g -> {
             float[] gd = g.contiguousData();
             boolean needX = input.requiresGrad(), needW = weight != null && weight.requiresGrad();
             boolean needB = bias != null && bias.requiresGrad();
             float[] sumG = new float[s.c], sumGX = new float[s.c];
-            if (needW || needB || (needX && training)) kernel.gradSums(gd, mean, sumG, sumGX);
-            Tensor dx = null, dw = null, db = null;
-            if (needX) {
-                float[] dxd = new float[x.length];
-                if (training) {
-                    float[] b = new float[s.c], k = new float[s.c];
-                    double count = (double) s.n * s.l;
-                    for (int j = 0; j < s.c; j++) {
-                        b[j] = (float) (-(double) scale[j] * invstd[j] * invstd[j] * sumGX[j] / count);
-                        k[j] = (float) (-(double) scale[j] * sumG[j] / count);
-                    }
-                    kernel.combine(gd, scale, mean, b, k, dxd);
-                } else {
-                    float[] zeros = new float[s.c];
-                    new BatchNormKernel(gd, s.n, s.c, s.l).combine(null, null, zeros, scale, zeros, dxd);
-                }
-                dx = Tensor.wrap(dxd, input.shape());
+            float[] dx = needX ? new float[x.length] : null;
+            if (training) {
+                kernel.trainBackward(gd, mean, invstd, scale, sumG, sumGX, dx);
+            } else {
+                if (needW || needB) kernel.trainBackward(gd, mean, invstd, scale, sumG, sumGX, null);
+                // eval: the statistics are constants, dx = g scale
+                float[] zeros = new float[s.c];
+                if (needX) new BatchNormKernel(gd, s.n, s.c, s.l).combine(null, null, zeros, scale, zeros, dx);
             }
+            Tensor dw = null;
             if (needW) {
                 float[] dwd = new float[s.c];
                 for (int j = 0; j < s.c; j++) dwd[j] = sumGX[j] * invstd[j];
                 dw = Tensor.wrap(dwd, weight.shape());
             }
-            if (needB) db = Tensor.wrap(sumG, bias.shape());
-            return pick(new Tensor[] {input, weight, bias}, new Tensor[] {dx, dw, db});
+            return pick(new Tensor[] {input, weight, bias}, new Tensor[] {needX ? Tensor.wrap(dx, input.shape()) : null,
+                dw, needB ? Tensor.wrap(sumG, bias.shape()) : null});
         });
     }
 

@@ -1,29 +1,41 @@
 package io.neurite.nn.functional;
 
-import io.neurite.kernels.Elementwise;
 import io.neurite.kernels.VectorSupport;
 
 /**
- * The reductions and fused elementwise loops shared by the normalization layers, over contiguous
- * runs of {@code n} floats. Reductions keep {@value #LANES} running partial sums over consecutive
- * blocks of {@value #LANES} elements, added in lane order, then the tail in order: the order of
- * {@link io.neurite.kernels.Reduce}, so the vectorized bodies ({@link NormVector}) and these scalar
- * fallbacks give identical results. The elementwise loops are plain loops the JIT vectorizes.
+ * The loops shared by the normalization layers, over runs of {@code n} floats given by array and
+ * offset. Reductions keep {@value #LANES} running partial sums over consecutive blocks of
+ * {@value #LANES} elements, added in lane order, then the tail in order (the order of
+ * {@link io.neurite.kernels.Reduce}). Each loop has a Vector API body in {@link NormVector}, used
+ * when {@link VectorSupport#enabled()}, and a scalar fallback here doing the same float operations
+ * in the same order (no fused multiply-add), so both give identical results.
  */
 final class NormKernels {
 
     static final int LANES = 32;
+    private static final boolean VECTOR = VectorSupport.enabled();
 
     private NormKernels() {}
 
-    /** {@code sum(x)}. */
+    // ---------------------------------------------------------------- reductions
+
+    /** {@code sum(x)}, equal to {@link io.neurite.kernels.Elementwise#sum} (same order). */
     static float sum(float[] x, int off, int n) {
-        return Elementwise.sum(x, off, n);
+        if (VECTOR) return NormVector.sum(x, off, n);
+        float[] acc = new float[LANES];
+        int blocks = n - n % LANES;
+        for (int i = 0; i < blocks; i += LANES) {
+            for (int l = 0; l < LANES; l++) acc[l] += x[off + i + l];
+        }
+        float s = 0f;
+        for (float a : acc) s += a;
+        for (int i = blocks; i < n; i++) s += x[off + i];
+        return s;
     }
 
     /** {@code sum((x - m)^2)}. */
     static float sumSquares(float[] x, int off, int n, float m) {
-        if (VectorSupport.enabled()) return NormVector.sumSquares(x, off, n, m);
+        if (VECTOR) return NormVector.sumSquares(x, off, n, m);
         float[] acc = new float[LANES];
         int blocks = n - n % LANES;
         for (int i = 0; i < blocks; i += LANES) {
@@ -41,9 +53,9 @@ final class NormKernels {
         return s;
     }
 
-    /** {@code out = {sum(g), sum(g * (x - m))}}. */
+    /** {@code out = {sum(g), sum(g (x - m))}}. */
     static void sums(float[] g, int gOff, float[] x, int xOff, int n, float m, float[] out) {
-        if (VectorSupport.enabled()) {
+        if (VECTOR) {
             NormVector.sums(g, gOff, x, xOff, n, m, out);
             return;
         }
@@ -56,41 +68,6 @@ final class NormKernels {
                 a2[l] += gv * (x[xOff + i + l] - m);
             }
         }
-        finishSums(a1, a2, g, gOff, x, xOff, blocks, n, m, out);
-    }
-
-    /** {@code out = {sum(g * w), sum(g * w * (x - m))}}, each product {@code g * w} rounded first. */
-    static void weightedSums(float[] g, int gOff, float[] w, int wOff, float[] x, int xOff, int n, float m,
-                             float[] out) {
-        if (VectorSupport.enabled()) {
-            NormVector.weightedSums(g, gOff, w, wOff, x, xOff, n, m, out);
-            return;
-        }
-        float[] a1 = new float[LANES], a2 = new float[LANES];
-        int blocks = n - n % LANES;
-        for (int i = 0; i < blocks; i += LANES) {
-            for (int l = 0; l < LANES; l++) {
-                float gw = g[gOff + i + l] * w[wOff + i + l];
-                a1[l] += gw;
-                a2[l] += gw * (x[xOff + i + l] - m);
-            }
-        }
-        float s1 = 0f, s2 = 0f;
-        for (int l = 0; l < LANES; l++) {
-            s1 += a1[l];
-            s2 += a2[l];
-        }
-        for (int i = blocks; i < n; i++) {
-            float gw = g[gOff + i] * w[wOff + i];
-            s1 += gw;
-            s2 += gw * (x[xOff + i] - m);
-        }
-        out[0] = s1;
-        out[1] = s2;
-    }
-
-    private static void finishSums(float[] a1, float[] a2, float[] g, int gOff, float[] x, int xOff, int blocks,
-                                   int n, float m, float[] out) {
         float s1 = 0f, s2 = 0f;
         for (int l = 0; l < LANES; l++) {
             s1 += a1[l];
@@ -105,14 +82,50 @@ final class NormKernels {
         out[1] = s2;
     }
 
-    /** {@code y = (x - m) * a + b}. */
+    // ---------------------------------------------------------------- elementwise, scalar coefficients
+
+    /** {@code y = (x - m) a + b}. */
     static void affine(float[] x, int xOff, int n, float m, float a, float b, float[] y, int yOff) {
-        for (int i = 0; i < n; i++) y[yOff + i] = (x[xOff + i] - m) * a + b;
+        int i = VECTOR ? NormVector.affine(x, xOff, n, m, a, b, y, yOff) : 0;
+        for (; i < n; i++) y[yOff + i] = (x[xOff + i] - m) * a + b;
     }
 
-    /** {@code out = a * g + b * (x - m) + c}: the closed-form input gradient of a normalization. */
+    /** {@code out = a g + b (x - m) + c}: the closed-form input gradient of a normalization. */
     static void combine(float[] g, int gOff, float[] x, int xOff, int n, float a, float m, float b, float c,
                         float[] out, int outOff) {
-        for (int i = 0; i < n; i++) out[outOff + i] = a * g[gOff + i] + b * (x[xOff + i] - m) + c;
+        int i = VECTOR ? NormVector.combine(g, gOff, x, xOff, n, a, m, b, c, out, outOff) : 0;
+        for (; i < n; i++) out[outOff + i] = a * g[gOff + i] + b * (x[xOff + i] - m) + c;
+    }
+
+    // ---------------------------------------------------------------- elementwise, array operands
+
+    /** {@code out = u v + w}. */
+    static void mulAdd(float[] u, int uOff, float[] v, int vOff, float[] w, int wOff, int n, float[] out, int outOff) {
+        int i = VECTOR ? NormVector.mulAdd(u, uOff, v, vOff, w, wOff, n, out, outOff) : 0;
+        for (; i < n; i++) out[outOff + i] = u[uOff + i] * v[vOff + i] + w[wOff + i];
+    }
+
+    /** {@code out = u v}. */
+    static void mul(float[] u, int uOff, float[] v, int vOff, int n, float[] out, int outOff) {
+        int i = VECTOR ? NormVector.mul(u, uOff, v, vOff, n, out, outOff) : 0;
+        for (; i < n; i++) out[outOff + i] = u[uOff + i] * v[vOff + i];
+    }
+
+    /** {@code out = u - v}. */
+    static void sub(float[] u, int uOff, float[] v, int vOff, int n, float[] out, int outOff) {
+        int i = VECTOR ? NormVector.sub(u, uOff, v, vOff, n, out, outOff) : 0;
+        for (; i < n; i++) out[outOff + i] = u[uOff + i] - v[vOff + i];
+    }
+
+    /** {@code acc += u}. */
+    static void addInto(float[] acc, int accOff, float[] u, int uOff, int n) {
+        int i = VECTOR ? NormVector.addInto(acc, accOff, u, uOff, n) : 0;
+        for (; i < n; i++) acc[accOff + i] += u[uOff + i];
+    }
+
+    /** {@code acc += u v}. */
+    static void addProductInto(float[] acc, int accOff, float[] u, int uOff, float[] v, int vOff, int n) {
+        int i = VECTOR ? NormVector.addProductInto(acc, accOff, u, uOff, v, vOff, n) : 0;
+        for (; i < n; i++) acc[accOff + i] += u[uOff + i] * v[vOff + i];
     }
 }
