@@ -43,8 +43,8 @@ public final class InstanceNorm2d extends NormBase {
         boolean unbatched = input.dim() == 3;
         Tensor x = unbatched ? input.unsqueeze(0) : input;
         if (affine || trackRunningStats) requireChannels(input, unbatched ? 0 : 1);
-        Tensor out = F.instanceNorm(x, runningMean(), runningVar(), weight(), bias(), isTraining() || !trackRunningStats,
-                momentum, eps);
+        boolean useInputStats = isTraining() || !trackRunningStats;
+        Tensor out = F.instanceNorm(x, runningMean(), runningVar(), weight(), bias(), useInputStats, momentum, eps);
         return unbatched ? out.squeeze(0) : out;
     }
 }

@@ -144,8 +144,8 @@ class BatchNormTest {
             Tensor x = Tensor.randn(g, shape).mul(5f).detach().requiresGrad(true);
             Tensor w = Tensor.randn(g, c).add(1f).detach().requiresGrad(true);
             Tensor b = Tensor.randn(g, c).requiresGrad(true);
-            GradCheck.Result train = GradCheck.check(in -> F.batchNorm(in[0], null, null, in[1], in[2], true, 0.1, 1e-5),
-                    x, w, b);
+            GradCheck.Result train = GradCheck.check(
+                    in -> F.batchNorm(in[0], null, null, in[1], in[2], true, 0.1, 1e-5), x, w, b);
             assertTrue(train.passed(), java.util.Arrays.toString(shape) + " train\n" + train.report());
             Tensor rm = Tensor.randn(g, c), rv = Tensor.rand(g, c).add(0.5f);
             GradCheck.Result eval = GradCheck.check(in -> F.batchNorm(in[0], rm, rv, in[1], in[2], false, 0.1, 1e-5),

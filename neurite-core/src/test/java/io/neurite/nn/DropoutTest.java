@@ -96,7 +96,9 @@ class DropoutTest {
         y.backward(upstream);
         float[] out = y.toFloatArray(), grad = x.grad().toFloatArray(), g = upstream.toFloatArray();
         float scale = 1f / 0.6f;
-        for (int i = 0; i < out.length; i++) assertEquals(out[i] == 0f ? 0f : g[i] * scale, grad[i], 0f, "element " + i);
+        for (int i = 0; i < out.length; i++) {
+            assertEquals(out[i] == 0f ? 0f : g[i] * scale, grad[i], 0f, "element " + i);
+        }
     }
 
     @Test

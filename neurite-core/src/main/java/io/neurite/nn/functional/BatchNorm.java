@@ -75,9 +75,9 @@ public final class BatchNorm {
             float[] sumG = new float[s.c], sumGX = new float[s.c];
             float[] dx = needX ? new float[x.length] : null;
             if (training) {
-                kernel.trainBackward(gd, mean, invstd, scale, sumG, sumGX, dx);
+                kernel.backward(gd, mean, invstd, scale, sumG, sumGX, dx);
             } else {
-                if (needW || needB) kernel.trainBackward(gd, mean, invstd, scale, sumG, sumGX, null);
+                if (needW || needB) kernel.backward(gd, mean, invstd, scale, sumG, sumGX, null);
                 // eval: the statistics are constants, dx = g scale
                 float[] zeros = new float[s.c];
                 if (needX) new BatchNormKernel(gd, s.n, s.c, s.l).combine(null, null, zeros, scale, zeros, dx);

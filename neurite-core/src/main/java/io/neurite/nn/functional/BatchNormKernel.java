@@ -79,7 +79,7 @@ final class BatchNormKernel {
      * {@code dx = scale (g - sumG / M - (x - mean) invstd^2 sumGX / M)}, {@code M = N L}; with
      * {@code L > 1} each channel right after its sums.
      */
-    void trainBackward(float[] g, float[] mean, float[] invstd, float[] scale, float[] sumG, float[] sumGX,
+    void backward(float[] g, float[] mean, float[] invstd, float[] scale, float[] sumG, float[] sumGX,
                        float[] dx) {
         double count = (double) n * l;
         if (l == 1) {
@@ -162,8 +162,8 @@ final class BatchNormKernel {
                     NormKernels.addInto(acc, 0, v, base, w);
                 } else {
                     NormKernels.sub(x, base, mean, c0, w, d, 0);
-                    NormKernels.addProductInto(acc, 0, kind == Column.SQUARES ? d : v, kind == Column.SQUARES ? 0 : base,
-                            d, 0, w);
+                    boolean squares = kind == Column.SQUARES;
+                    NormKernels.addProductInto(acc, 0, squares ? d : v, squares ? 0 : base, d, 0, w);
                 }
                 if ((r + 1) % FLUSH == 0 || r == n - 1) {
                     for (int j = 0; j < w; j++) {

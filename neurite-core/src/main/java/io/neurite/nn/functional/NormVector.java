@@ -100,7 +100,8 @@ final class NormVector {
     // ---------------------------------------------------------------- elementwise
 
     static int affine(float[] x, int xOff, int n, float m, float a, float b, float[] y, int yOff) {
-        FloatVector mv = FloatVector.broadcast(S, m), av = FloatVector.broadcast(S, a), bv = FloatVector.broadcast(S, b);
+        FloatVector mv = FloatVector.broadcast(S, m), av = FloatVector.broadcast(S, a);
+        FloatVector bv = FloatVector.broadcast(S, b);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += W) {
             FloatVector.fromArray(S, x, xOff + i).sub(mv).mul(av).add(bv).intoArray(y, yOff + i);
