@@ -50,7 +50,7 @@ public class NormBenchmark {
             case "bn1d" -> new int[] {256, 1024};
             default -> new int[] {512, 768};
         };
-        int c = input.equals("ln") ? shape[1] : shape[1];
+        int c = shape[1];
         x = Tensor.randn(g, shape).requiresGrad(true);
         weight = Tensor.ones(c).requiresGrad(true);
         bias = Tensor.zeros(c).requiresGrad(true);

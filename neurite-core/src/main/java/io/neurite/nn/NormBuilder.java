@@ -34,8 +34,8 @@ public final class NormBuilder<L extends Layer> {
     }
 
     /**
-     * Weight of the newest batch in the running estimates; default 0.1; {@code null} for the
-     * cumulative average over all batches seen (batch norm only).
+     * Weight of the newest batch in the running estimates, in [0, 1]; default 0.1; {@code null} for
+     * the cumulative average over all batches seen (batch norm only).
      */
     public NormBuilder<L> momentum(Double value) {
         this.momentum = value;
