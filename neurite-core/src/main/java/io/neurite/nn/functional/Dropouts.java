@@ -16,7 +16,7 @@ import io.neurite.tensor.Tensor;
  */
 public final class Dropouts {
 
-    /** {@code -SELU scale * SELU alpha}: the value alpha dropout sets dropped activations to, before rescaling. */
+    /** {@code alpha' = SELU scale * SELU alpha}: dropped activations are set to {@code -alpha'} before rescaling. */
     private static final double ALPHA = 1.7580993408473766;
     private static final int GRAIN = 1 << 15;
 
