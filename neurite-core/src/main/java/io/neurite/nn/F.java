@@ -20,6 +20,61 @@ public final class F {
     // ---------------------------------------------------------------- pooling and resampling
 
     // ---------------------------------------------------------------- normalization and dropout
+    // Names are fully qualified so that this section needs no import.
+
+    /**
+     * Batch normalization ({@code torch.nn.functional.batch_norm}): per channel (dimension 1), with
+     * the batch statistics in training (updating the running estimates in place, when given) and
+     * the running estimates otherwise. Input {@code [N, C]} or {@code [N, C, *]}; any of the
+     * {@code [C]} tensors may be null.
+     */
+    public static io.neurite.tensor.Tensor batchNorm(io.neurite.tensor.Tensor input,
+            io.neurite.tensor.Tensor runningMean, io.neurite.tensor.Tensor runningVar, io.neurite.tensor.Tensor weight,
+            io.neurite.tensor.Tensor bias, boolean training, double momentum, double eps) {
+        return io.neurite.nn.functional.BatchNorm.batchNorm(input, runningMean, runningVar, weight, bias, training,
+                momentum, eps);
+    }
+
+    /** Instance normalization ({@code torch.nn.functional.instance_norm}): each sample's channel on its own. */
+    public static io.neurite.tensor.Tensor instanceNorm(io.neurite.tensor.Tensor input,
+            io.neurite.tensor.Tensor runningMean, io.neurite.tensor.Tensor runningVar, io.neurite.tensor.Tensor weight,
+            io.neurite.tensor.Tensor bias, boolean useInputStats, double momentum, double eps) {
+        return io.neurite.nn.functional.BatchNorm.instanceNorm(input, runningMean, runningVar, weight, bias,
+                useInputStats, momentum, eps);
+    }
+
+    /** Layer normalization over the last {@code normalizedShape.length} dimensions ({@code layer_norm}). */
+    public static io.neurite.tensor.Tensor layerNorm(io.neurite.tensor.Tensor input, int[] normalizedShape,
+            io.neurite.tensor.Tensor weight, io.neurite.tensor.Tensor bias, double eps) {
+        return io.neurite.nn.functional.RowNorm.layerNorm(input, normalizedShape, weight, bias, eps);
+    }
+
+    /** Group normalization: channels in {@code numGroups} groups, each normalized per sample ({@code group_norm}). */
+    public static io.neurite.tensor.Tensor groupNorm(io.neurite.tensor.Tensor input, int numGroups,
+            io.neurite.tensor.Tensor weight, io.neurite.tensor.Tensor bias, double eps) {
+        return io.neurite.nn.functional.RowNorm.groupNorm(input, numGroups, weight, bias, eps);
+    }
+
+    /** Local response normalization across channels, AlexNet's ({@code local_response_norm}). */
+    public static io.neurite.tensor.Tensor localResponseNorm(io.neurite.tensor.Tensor input, int size, double alpha,
+            double beta, double k) {
+        return io.neurite.nn.functional.LocalResponse.localResponseNorm(input, size, alpha, beta, k);
+    }
+
+    /** Zeroes elements with probability {@code p} and scales the rest by {@code 1 / (1 - p)} in training. */
+    public static io.neurite.tensor.Tensor dropout(io.neurite.tensor.Tensor input, double p, boolean training) {
+        return io.neurite.nn.functional.Dropouts.dropout(input, p, training);
+    }
+
+    /** Zeroes whole channels of {@code [N, C, H, W]} with probability {@code p} in training. */
+    public static io.neurite.tensor.Tensor dropout2d(io.neurite.tensor.Tensor input, double p, boolean training) {
+        return io.neurite.nn.functional.Dropouts.dropout2d(input, p, training);
+    }
+
+    /** Dropout that keeps SELU's zero mean and unit variance ({@code alpha_dropout}). */
+    public static io.neurite.tensor.Tensor alphaDropout(io.neurite.tensor.Tensor input, double p, boolean training) {
+        return io.neurite.nn.functional.Dropouts.alphaDropout(input, p, training);
+    }
 
     // ---------------------------------------------------------------- losses
 
