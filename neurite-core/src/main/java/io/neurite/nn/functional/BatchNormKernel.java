@@ -1,5 +1,6 @@
 package io.neurite.nn.functional;
 
+import io.neurite.kernels.Elementwise;
 import io.neurite.kernels.Parallel;
 
 /**
@@ -52,7 +53,7 @@ final class BatchNormKernel {
         Parallel.forRange(c, grain(), (c0, c1) -> {
             for (int ch = c0; ch < c1; ch++) {
                 double s = 0;
-                for (int r = 0; r < n; r++) s += NormKernels.sum(x, (r * c + ch) * l, l);
+                for (int r = 0; r < n; r++) s += Elementwise.sum(x, (r * c + ch) * l, l);
                 float m = (float) (s / count);
                 double q = 0;
                 for (int r = 0; r < n; r++) q += NormKernels.sumSquares(x, (r * c + ch) * l, l, m);

@@ -19,20 +19,6 @@ final class NormKernels {
 
     // ---------------------------------------------------------------- reductions
 
-    /** {@code sum(x)}, equal to {@link io.neurite.kernels.Elementwise#sum} (same order). */
-    static float sum(float[] x, int off, int n) {
-        if (VECTOR) return NormVector.sum(x, off, n);
-        float[] acc = new float[LANES];
-        int blocks = n - n % LANES;
-        for (int i = 0; i < blocks; i += LANES) {
-            for (int l = 0; l < LANES; l++) acc[l] += x[off + i + l];
-        }
-        float s = 0f;
-        for (float a : acc) s += a;
-        for (int i = blocks; i < n; i++) s += x[off + i];
-        return s;
-    }
-
     /** {@code sum((x - m)^2)}. */
     static float sumSquares(float[] x, int off, int n, float m) {
         if (VECTOR) return NormVector.sumSquares(x, off, n, m);

@@ -20,20 +20,6 @@ final class NormVector {
     // (accumulators start from a local zero(S): a static final vector constant as the loop's initial
     // value makes C2 box the accumulators, about 10x slower)
 
-    static float sum(float[] x, int off, int n) {
-        FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;
-        int blocks = n - n % NormKernels.LANES;
-        for (int i = 0; i < blocks; i += NormKernels.LANES) {
-            a0 = a0.add(FloatVector.fromArray(S, x, off + i));
-            a1 = a1.add(FloatVector.fromArray(S, x, off + i + W));
-            a2 = a2.add(FloatVector.fromArray(S, x, off + i + 2 * W));
-            a3 = a3.add(FloatVector.fromArray(S, x, off + i + 3 * W));
-        }
-        float s = lanes(a0, a1, a2, a3);
-        for (int i = blocks; i < n; i++) s += x[off + i];
-        return s;
-    }
-
     static float sumSquares(float[] x, int off, int n, float m) {
         FloatVector mv = FloatVector.broadcast(S, m);
         FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0;

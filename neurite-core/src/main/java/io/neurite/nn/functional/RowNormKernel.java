@@ -1,5 +1,6 @@
 package io.neurite.nn.functional;
 
+import io.neurite.kernels.Elementwise;
 import io.neurite.kernels.Parallel;
 
 /**
@@ -42,7 +43,7 @@ final class RowNormKernel {
         Parallel.forRange(rows, rowGrain(), (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 int off = r * k, p0 = (r % groups) * cpg;
-                float m = NormKernels.sum(x, off, k) / k;
+                float m = Elementwise.sum(x, off, k) / k;
                 float inv = (float) (1.0 / Math.sqrt(NormKernels.sumSquares(x, off, k, m) / k + eps));
                 mean[r] = m;
                 invstd[r] = inv;

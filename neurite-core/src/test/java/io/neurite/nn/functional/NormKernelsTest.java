@@ -46,7 +46,7 @@ class NormKernelsTest {
                 squares[i] = d * d;
                 products[i] = g[off + i] * d;
             }
-            assertEquals(laneSum(plain), NormKernels.sum(x, off, n), 0f, "sum n=" + n);
+            assertEquals(laneSum(plain), io.neurite.kernels.Elementwise.sum(x, off, n), 0f, "sum n=" + n);
             assertEquals(laneSum(squares), NormKernels.sumSquares(x, off, n, m), 0f, "sumSquares n=" + n);
             float[] pair = new float[2];
             NormKernels.sums(g, off, x, off, n, m, pair);
