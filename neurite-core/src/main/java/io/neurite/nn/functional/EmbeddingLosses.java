@@ -29,7 +29,7 @@ public final class EmbeddingLosses {
         LossChecks.reduction(loss, reduction);
         LossChecks.floatInput(loss, input1);
         LossChecks.floatInput(loss, input2);
-        LossChecks.sameShape(loss, "input2", input1, input2);
+        LossChecks.sameShape(loss, "input2", "input1", input1, input2);
         if (input1.dim() != 1 && input1.dim() != 2) {
             throw new ShapeException(loss + ": expected inputs of shape [N, D] or [D], got " + input1.shape()
                     + "; hint: flatten each example to a vector first", input1.shape());
@@ -54,7 +54,7 @@ public final class EmbeddingLosses {
         LossChecks.reduction(loss, reduction);
         LossChecks.floatInput(loss, input1);
         LossChecks.floatInput(loss, input2);
-        LossChecks.sameShape(loss, "input2", input1, input2);
+        LossChecks.sameShape(loss, "input2", "input1", input1, input2);
         Tensor y = signs(loss, target, input1.shape(), "one per input element");
         return reduce(y.neg().mul(input1.sub(input2)).add(margin).clampMin(0f), reduction);
     }

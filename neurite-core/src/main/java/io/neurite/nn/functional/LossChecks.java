@@ -36,31 +36,42 @@ final class LossChecks {
                     + " of shape " + target.shape() + "; hint: convert with target.toFloat()"
                     + " (class indices belong to CrossEntropyLoss or NLLLoss)");
         }
-        sameShape(loss, "target", input, target);
+        sameShape(loss, "target", "input", input, target);
     }
 
-    static void sameShape(String loss, String what, Tensor input, Tensor other) {
+    /** {@code other} (called {@code what}) must have the shape of {@code input} (called {@code reference}). */
+    static void sameShape(String loss, String what, String reference, Tensor input, Tensor other) {
         if (input.shape().equals(other.shape())) return;
-        throw new ShapeException(loss + ": expected a " + what + " of the input's shape " + input.shape() + ", got "
-                + other.shape() + "; hint: " + reshapeHint(what, input.shape(), other.shape())
-                + " (losses do not broadcast: [N, 1] against [N] would compare every pair)",
-                input.shape(), other.shape());
+        throw new ShapeException(loss + ": expected " + what + " of the " + reference + "'s shape " + input.shape()
+                + ", got " + other.shape() + "; hint: " + reshapeHint(what, reference, input.shape(), other.shape())
+                + (broadcastable(input.shape(), other.shape())
+                    ? " (losses do not broadcast: " + input.shape() + " against " + other.shape() + " would pair every"
+                        + " element with every other)" : ""), input.shape(), other.shape());
+    }
+
+    private static boolean broadcastable(Shape a, Shape b) {
+        try {
+            Shape.broadcast("", a, b);
+            return true;
+        } catch (ShapeException e) {
+            return false;
+        }
     }
 
     /** How to make {@code other} match {@code input} when they differ by one size-1 dimension. */
-    private static String reshapeHint(String what, Shape input, Shape other) {
+    private static String reshapeHint(String what, String reference, Shape input, Shape other) {
         if (input.numel() == other.numel()) {
             int[] a = input.dims(), b = other.dims();
             if (a.length == b.length + 1) {
                 int d = insertedOne(a, b);
-                if (d >= 0) return "use " + what + ".unsqueeze(" + d + ") or input.squeeze(" + d + ")";
+                if (d >= 0) return "use " + what + ".unsqueeze(" + d + ") or " + reference + ".squeeze(" + d + ")";
             } else if (b.length == a.length + 1) {
                 int d = insertedOne(b, a);
-                if (d >= 0) return "use " + what + ".squeeze(" + d + ") or input.unsqueeze(" + d + ")";
+                if (d >= 0) return "use " + what + ".squeeze(" + d + ") or " + reference + ".unsqueeze(" + d + ")";
             }
             return "reshape the " + what + " with " + what + ".reshape(" + dimsList(a) + ")";
         }
-        return "the " + what + " must hold one value per input element";
+        return "the " + what + " must hold one value per " + reference + " element";
     }
 
     /** The index at which {@code longer} has an extra size-1 dimension compared to {@code shorter}, or -1. */
