@@ -2,13 +2,13 @@ package io.neurite.kernels;
 
 /**
  * Kernels over one contiguous row of {@code n} floats: the building blocks of the fused softmax,
- * log-softmax and cross-entropy (max, sum of exponentials, weighted sums, scaled exponentials).
+ * log-softmax and cross-entropy (max, sums of exponentials, weighted sums, scalings).
  *
- * <p>Every sum runs in the fixed order of {@value #LANES} partial sums: element {@code i} of the
- * first {@code n - n % LANES} goes to partial {@code i % LANES}; the partials are added in order 0
- * to {@value #LANES}-1, then the remaining elements in order. The vector path (one 8-lane
- * accumulator, when {@link VectorSupport#enabled()}) and the scalar path here follow that order and
- * use the same exp ({@link FastMath#exp}), so both give identical bits.
+ * <p>Every sum runs in one fixed order: {@value #LANES} partial sums, each starting at 0, element
+ * {@code i} added to partial {@code i % LANES} in element order, then the partials added in order 0
+ * to {@value #LANES}-1. The vector path (one 8-lane accumulator and a masked last block, when
+ * {@link VectorSupport#enabled()}) and the scalar path here follow that order and use the same exp
+ * ({@link FastMath#exp}), so both give identical bits.
  */
 public final class RowKernels {
 
@@ -25,24 +25,20 @@ public final class RowKernels {
         return m;
     }
 
-    /** {@code sum_i exp(x[i] - shift)}. */
-    public static float sumExp(float[] x, int off, int n, float shift) {
-        if (VectorSupport.enabled()) return RowKernelsVector.sumExp(x, off, n, shift);
-        float a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-        int i = 0;
-        for (int p = off; i + LANES <= n; i += LANES, p += LANES) {
-            a0 += FastMath.exp(x[p] - shift);
-            a1 += FastMath.exp(x[p + 1] - shift);
-            a2 += FastMath.exp(x[p + 2] - shift);
-            a3 += FastMath.exp(x[p + 3] - shift);
-            a4 += FastMath.exp(x[p + 4] - shift);
-            a5 += FastMath.exp(x[p + 5] - shift);
-            a6 += FastMath.exp(x[p + 6] - shift);
-            a7 += FastMath.exp(x[p + 7] - shift);
-        }
-        float s = a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7;
-        for (; i < n; i++) s += FastMath.exp(x[off + i] - shift);
-        return s;
+    /** {@code sum_i exp(x[i] - m)}. */
+    public static float sumExp(float[] x, int off, int n, float m) {
+        if (VectorSupport.enabled()) return RowKernelsVector.sumExp(x, off, n, m, null, 0);
+        float[] acc = new float[LANES];
+        for (int i = 0; i < n; i++) acc[i % LANES] += FastMath.exp(x[off + i] - m);
+        return total(acc);
+    }
+
+    /** {@code out[i] = exp(x[i] - m)}, returning their sum. */
+    public static float sumExpStore(float[] x, int off, int n, float m, float[] out, int outOff) {
+        if (VectorSupport.enabled()) return RowKernelsVector.sumExp(x, off, n, m, out, outOff);
+        float[] acc = new float[LANES];
+        for (int i = 0; i < n; i++) acc[i % LANES] += out[outOff + i] = FastMath.exp(x[off + i] - m);
+        return total(acc);
     }
 
     /**
@@ -54,39 +50,33 @@ public final class RowKernels {
                                     int bOff) {
         if (VectorSupport.enabled()) return RowKernelsVector.weightedSum(x, off, n, m, c, a, aOff, b, bOff);
         float[] acc = new float[LANES];
-        int blocks = n - n % LANES;
-        for (int i = 0; i < blocks; i++) acc[i % LANES] += term(x, off, m, c, a, aOff, b, bOff, i);
-        float s = 0;
-        for (float v : acc) s += v;
-        for (int i = blocks; i < n; i++) s += term(x, off, m, c, a, aOff, b, bOff, i);
-        return s;
+        for (int i = 0; i < n; i++) {
+            float v = (x[off + i] - m) - c;
+            if (a != null) v *= a[aOff + i];
+            if (b != null) v *= b[bOff + i];
+            acc[i % LANES] += v;
+        }
+        return total(acc);
     }
 
-    private static float term(float[] x, int off, float m, float c, float[] a, int aOff, float[] b, int bOff, int i) {
-        float v = (x[off + i] - m) - c;
-        if (a != null) v *= a[aOff + i];
-        if (b != null) v *= b[bOff + i];
-        return v;
-    }
-
-    /** {@code out[i] = exp(x[i] - shift) * scale}. */
-    public static void expScale(float[] x, int off, int n, float shift, float scale, float[] out, int outOff) {
+    /** {@code out[i] = x[i] * k} (in place when out is x). */
+    public static void scale(float[] x, int off, int n, float k, float[] out, int outOff) {
         if (VectorSupport.enabled()) {
-            RowKernelsVector.expScale(x, off, n, shift, scale, out, outOff);
+            RowKernelsVector.scale(x, off, n, k, out, outOff);
             return;
         }
-        for (int i = 0; i < n; i++) out[outOff + i] = FastMath.exp(x[off + i] - shift) * scale;
+        for (int i = 0; i < n; i++) out[outOff + i] = x[off + i] * k;
     }
 
-    /** {@code out[i] = ((x[i] - m) - c) * scale * w[i]} (a null {@code w} stands for ones). */
-    public static void shiftScale(float[] x, int off, int n, float m, float c, float scale, float[] w, int wOff,
+    /** {@code out[i] = ((x[i] - m) - c) * k * w[i]} (a null {@code w} stands for ones). */
+    public static void shiftScale(float[] x, int off, int n, float m, float c, float k, float[] w, int wOff,
                                   float[] out, int outOff) {
         if (VectorSupport.enabled()) {
-            RowKernelsVector.shiftScale(x, off, n, m, c, scale, w, wOff, out, outOff);
+            RowKernelsVector.shiftScale(x, off, n, m, c, k, w, wOff, out, outOff);
             return;
         }
         for (int i = 0; i < n; i++) {
-            float v = ((x[off + i] - m) - c) * scale;
+            float v = ((x[off + i] - m) - c) * k;
             out[outOff + i] = w == null ? v : v * w[wOff + i];
         }
     }
@@ -121,5 +111,12 @@ public final class RowKernels {
             return;
         }
         for (int i = off; i < off + n; i++) out[i] = g[i] - FastMath.exp(y[i]) * s;
+    }
+
+    /** The partials added in order. */
+    private static float total(float[] acc) {
+        float s = acc[0];
+        for (int l = 1; l < LANES; l++) s += acc[l];
+        return s;
     }
 }

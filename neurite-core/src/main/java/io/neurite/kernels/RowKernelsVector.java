@@ -5,8 +5,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API bodies of {@link RowKernels}; loaded only when {@link VectorSupport#enabled()}. Sums keep
- * one 8-lane accumulator and finish lane 0 to 7, then the tail, in order (the scalar path's order).
+ * Vector API bodies of {@link RowKernels}; loaded only when {@link VectorSupport#enabled()}. Each loop
+ * runs whole 8-lane blocks, then one masked block for the rest of the row, so element {@code i} always
+ * sits in lane {@code i % 8}: the scalar path's order. Masked-off lanes load 0 and add nothing.
  */
 final class RowKernelsVector {
 
@@ -27,98 +28,84 @@ final class RowKernelsVector {
         return m;
     }
 
-    static float sumExp(float[] x, int off, int n, float shift) {
+    /** The sum of {@code exp(x - m)}, also stored into {@code out} when it is not null. */
+    static float sumExp(float[] x, int off, int n, float m, float[] out, int outOff) {
         FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (; i + L <= n; i += L) {
-            acc = acc.add(ElementwiseVector.exp(FloatVector.fromArray(S, x, off + i).sub(shift)));
+        for (int i = 0; i < n; i += L) {
+            FloatVector e = ElementwiseVector.exp(load(x, off, i, n).sub(m));
+            if (out != null) store(e, out, outOff, i, n);
+            acc = accumulate(acc, e, i, n);
         }
-        float s = finish(acc);
-        for (; i < n; i++) s += FastMath.exp(x[off + i] - shift);
-        return s;
+        return total(acc);
     }
 
     static float weightedSum(float[] x, int off, int n, float m, float c, float[] a, int aOff, float[] b, int bOff) {
         FloatVector acc = FloatVector.zero(S);
-        int i = 0;
-        for (; i + L <= n; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, off + i).sub(m).sub(c);
-            if (a != null) v = v.mul(FloatVector.fromArray(S, a, aOff + i));
-            if (b != null) v = v.mul(FloatVector.fromArray(S, b, bOff + i));
-            acc = acc.add(v);
+        for (int i = 0; i < n; i += L) {
+            FloatVector v = load(x, off, i, n).sub(m).sub(c);
+            if (a != null) v = v.mul(load(a, aOff, i, n));
+            if (b != null) v = v.mul(load(b, bOff, i, n));
+            acc = accumulate(acc, v, i, n);
         }
-        float s = finish(acc);
-        for (; i < n; i++) {
-            float v = (x[off + i] - m) - c;
-            if (a != null) v *= a[aOff + i];
-            if (b != null) v *= b[bOff + i];
-            s += v;
-        }
-        return s;
+        return total(acc);
     }
 
-    static void expScale(float[] x, int off, int n, float shift, float scale, float[] out, int outOff) {
-        int i = 0;
-        for (; i + L <= n; i += L) {
-            ElementwiseVector.exp(FloatVector.fromArray(S, x, off + i).sub(shift)).mul(scale).intoArray(out, outOff + i);
-        }
-        for (; i < n; i++) out[outOff + i] = FastMath.exp(x[off + i] - shift) * scale;
+    static void scale(float[] x, int off, int n, float k, float[] out, int outOff) {
+        for (int i = 0; i < n; i += L) store(load(x, off, i, n).mul(k), out, outOff, i, n);
     }
 
-    static void shiftScale(float[] x, int off, int n, float m, float c, float scale, float[] w, int wOff,
+    static void shiftScale(float[] x, int off, int n, float m, float c, float k, float[] w, int wOff,
                            float[] out, int outOff) {
-        int i = 0;
-        for (; i + L <= n; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, off + i).sub(m).sub(c).mul(scale);
-            if (w != null) v = v.mul(FloatVector.fromArray(S, w, wOff + i));
-            v.intoArray(out, outOff + i);
-        }
-        for (; i < n; i++) {
-            float v = ((x[off + i] - m) - c) * scale;
-            out[outOff + i] = w == null ? v : v * w[wOff + i];
+        for (int i = 0; i < n; i += L) {
+            FloatVector v = load(x, off, i, n).sub(m).sub(c).mul(k);
+            if (w != null) v = v.mul(load(w, wOff, i, n));
+            store(v, out, outOff, i, n);
         }
     }
 
     static void addScaled(float[] out, int outOff, int n, float alpha, float[] a, int aOff, float[] b, int bOff) {
-        int i = 0;
-        for (; i + L <= n; i += L) {
+        for (int i = 0; i < n; i += L) {
             FloatVector v = FloatVector.broadcast(S, alpha);
-            if (a != null) v = v.mul(FloatVector.fromArray(S, a, aOff + i));
-            if (b != null) v = v.mul(FloatVector.fromArray(S, b, bOff + i));
-            FloatVector.fromArray(S, out, outOff + i).add(v).intoArray(out, outOff + i);
-        }
-        for (; i < n; i++) {
-            float v = alpha;
-            if (a != null) v *= a[aOff + i];
-            if (b != null) v *= b[bOff + i];
-            out[outOff + i] += v;
+            if (a != null) v = v.mul(load(a, aOff, i, n));
+            if (b != null) v = v.mul(load(b, bOff, i, n));
+            store(load(out, outOff, i, n).add(v), out, outOff, i, n);
         }
     }
 
     static void softmaxGrad(float[] y, float[] g, int off, int n, float d, float[] out) {
-        int i = off, end = off + n;
-        for (; i + L <= end; i += L) {
-            FloatVector vy = FloatVector.fromArray(S, y, i);
-            vy.mul(FloatVector.fromArray(S, g, i).sub(d)).intoArray(out, i);
-        }
-        for (; i < end; i++) out[i] = y[i] * (g[i] - d);
+        for (int i = 0; i < n; i += L) store(load(y, off, i, n).mul(load(g, off, i, n).sub(d)), out, off, i, n);
     }
 
     static void logSoftmaxGrad(float[] y, float[] g, int off, int n, float s, float[] out) {
-        int i = off, end = off + n;
-        for (; i + L <= end; i += L) {
-            FloatVector e = ElementwiseVector.exp(FloatVector.fromArray(S, y, i)).mul(s);
-            FloatVector.fromArray(S, g, i).sub(e).intoArray(out, i);
+        for (int i = 0; i < n; i += L) {
+            FloatVector e = ElementwiseVector.exp(load(y, off, i, n)).mul(s);
+            store(load(g, off, i, n).sub(e), out, off, i, n);
         }
-        for (; i < end; i++) out[i] = g[i] - FastMath.exp(y[i]) * s;
+    }
+
+    /** The block of 8 starting at element {@code i} of a row of {@code n}; past the row's end, lanes are 0. */
+    private static FloatVector load(float[] a, int off, int i, int n) {
+        return i + L <= n ? FloatVector.fromArray(S, a, off + i) : FloatVector.fromArray(S, a, off + i, S.indexInRange(i, n));
+    }
+
+    /** Writes the lanes of block {@code i} that lie within the row. */
+    private static void store(FloatVector v, float[] a, int off, int i, int n) {
+        if (i + L <= n) {
+            v.intoArray(a, off + i);
+        } else {
+            v.intoArray(a, off + i, S.indexInRange(i, n));
+        }
+    }
+
+    /** Adds the lanes of block {@code i} that lie within the row. */
+    private static FloatVector accumulate(FloatVector acc, FloatVector v, int i, int n) {
+        return i + L <= n ? acc.add(v) : acc.add(v, S.indexInRange(i, n));
     }
 
     /** Lanes 0 to 7 added in order. */
-    private static float finish(FloatVector acc) {
-        float[] lanes = new float[L];
-        acc.intoArray(lanes, 0);
-        float s = 0;
-        for (float v : lanes) s += v;
+    private static float total(FloatVector acc) {
+        float s = acc.lane(0);
+        for (int l = 1; l < L; l++) s += acc.lane(l);
         return s;
     }
 }

@@ -20,6 +20,9 @@ import io.neurite.tensor.Tensor;
  * {@code p}, with {@code q = (1 - e) p + e / C}, {@code l = -sum_c w_c q_c lp_c}, and MEAN divides
  * by the number of rows. Gradient: {@code dl/dx_c = softmax_c sum_k w_k q_k - w_c q_c}, with
  * {@code q} the smoothed one-hot for class indices.
+ *
+ * <p>The exponentials of the forward pass are kept for backward when a gradient is needed (as PyTorch
+ * keeps the log-softmax), so each element costs one exp.
  */
 public final class CrossEntropy {
 
@@ -54,6 +57,7 @@ public final class CrossEntropy {
         int c = t.classes;
         float[] w = t.weight;
         float[] rowMax = new float[layout.rows], rowSum = new float[layout.rows];
+        float[] e = Autograd.isGradEnabled() && input.requiresGrad() ? new float[z.length] : null;
         float[] loss = new float[layout.rows];
         float smooth = eps / c;
         Softmax.forRows(layout, (from, to) -> {
@@ -61,7 +65,7 @@ public final class CrossEntropy {
                 if (t.labels[r] == t.ignoreIndex) continue;
                 int off = r * c;
                 float m = rowMax[r] = RowKernels.max(z, off, c);
-                float logSum = (float) Math.log(rowSum[r] = RowKernels.sumExp(z, off, c, m));
+                float logSum = (float) Math.log(rowSum[r] = exps(z, off, c, m, e));
                 float value = (1f - eps) * t.rowWeight(r) * ((m - z[off + t.labels[r]]) + logSum);
                 if (eps > 0f) value -= smooth * RowKernels.weightedSum(z, off, c, m, logSum, w, 0, null, 0);
                 loss[r] = value;
@@ -82,7 +86,7 @@ public final class CrossEntropy {
                     float s = scale[scale.length == 1 ? 0 : r];
                     float wt = t.rowWeight(r);
                     float mass = (1f - eps) * wt + smooth * weightSum;
-                    RowKernels.expScale(z, off, c, rowMax[r], s * mass / rowSum[r], gx, off);
+                    RowKernels.scale(e, off, c, s * mass / rowSum[r], gx, off);
                     gx[off + t.labels[r]] -= s * (1f - eps) * wt;
                     if (eps > 0f) RowKernels.addScaled(gx, off, c, -s * smooth, w, 0, null, 0);
                 }
@@ -108,13 +112,15 @@ public final class CrossEntropy {
         float[] z = layout.rowsOf(input);
         float[] p = layout.rowsOf(target);
         float[] rowMax = new float[layout.rows], rowSum = new float[layout.rows];
+        float[] e = Autograd.isGradEnabled() && input.requiresGrad() ? new float[z.length] : null;
+        boolean targetGrad = target.requiresGrad();
         float[] loss = new float[layout.rows];
         float smooth = eps / c;
         Softmax.forRows(layout, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int off = r * c;
                 float m = rowMax[r] = RowKernels.max(z, off, c);
-                float logSum = (float) Math.log(rowSum[r] = RowKernels.sumExp(z, off, c, m));
+                float logSum = (float) Math.log(rowSum[r] = exps(z, off, c, m, e));
                 float value = -(1f - eps) * RowKernels.weightedSum(z, off, c, m, logSum, p, off, cw, 0);
                 if (eps > 0f) value -= smooth * RowKernels.weightedSum(z, off, c, m, logSum, cw, 0, null, 0);
                 loss[r] = value;
@@ -124,15 +130,15 @@ public final class CrossEntropy {
         float weightSum = w == null ? c : RowKernels.weightedSum(w, 0, c, 0f, 0f, null, 0, null, 0);
         return Autograd.record("crossEntropy", out, new Tensor[] {input, target}, new Tensor[] {input, target}, g -> {
             float[] scale = LossReduction.scales(g, reduction, layout.rows);
-            float[] gx = input.requiresGrad() ? new float[z.length] : null;
-            float[] gp = target.requiresGrad() ? new float[z.length] : null;
+            float[] gx = e != null ? new float[z.length] : null;
+            float[] gp = targetGrad ? new float[z.length] : null;
             Softmax.forRows(layout, (from, to) -> {
                 for (int r = from; r < to; r++) {
                     int off = r * c;
                     float s = scale[scale.length == 1 ? 0 : r];
                     if (gx != null) {
                         float mass = (1f - eps) * RowKernels.weightedSum(p, off, c, 0f, 0f, cw, 0, null, 0) + smooth * weightSum;
-                        RowKernels.expScale(z, off, c, rowMax[r], s * mass / rowSum[r], gx, off);
+                        RowKernels.scale(e, off, c, s * mass / rowSum[r], gx, off);
                         RowKernels.addScaled(gx, off, c, -s * (1f - eps), p, off, cw, 0);
                         if (eps > 0f) RowKernels.addScaled(gx, off, c, -s * smooth, cw, 0, null, 0);
                     }
@@ -145,5 +151,13 @@ public final class CrossEntropy {
             return new Tensor[] {gx == null ? null : layout.fromRows(gx, false),
                                  gp == null ? null : layout.fromRows(gp, false)};
         });
+    }
+
+    /**
+     * The sum of {@code exp(z - m)} over a row; with {@code e} (kept when a gradient will be needed) the
+     * exponentials are stored too, so that backward rescales them instead of computing them again.
+     */
+    private static float exps(float[] z, int off, int c, float m, float[] e) {
+        return e == null ? RowKernels.sumExp(z, off, c, m) : RowKernels.sumExpStore(z, off, c, m, e, off);
     }
 }

@@ -45,11 +45,12 @@ public final class Softmax {
             for (int r = from; r < to; r++) {
                 int off = r * n;
                 float m = RowKernels.max(in, off, n);
-                float s = RowKernels.sumExp(in, off, n, m);
                 if (log) {
+                    float s = RowKernels.sumExp(in, off, n, m);
                     RowKernels.shiftScale(in, off, n, m, (float) Math.log(s), 1f, null, 0, out, off);
                 } else {
-                    RowKernels.expScale(in, off, n, m, 1f / s, out, off);
+                    float s = RowKernels.sumExpStore(in, off, n, m, out, off);
+                    RowKernels.scale(out, off, n, 1f / s, out, off);
                 }
             }
         });
