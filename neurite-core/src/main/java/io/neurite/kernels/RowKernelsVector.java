@@ -85,7 +85,8 @@ final class RowKernelsVector {
 
     /** The block of 8 starting at element {@code i} of a row of {@code n}; past the row's end, lanes are 0. */
     private static FloatVector load(float[] a, int off, int i, int n) {
-        return i + L <= n ? FloatVector.fromArray(S, a, off + i) : FloatVector.fromArray(S, a, off + i, S.indexInRange(i, n));
+        return i + L <= n ? FloatVector.fromArray(S, a, off + i)
+                : FloatVector.fromArray(S, a, off + i, S.indexInRange(i, n));
     }
 
     /** Writes the lanes of block {@code i} that lie within the row. */

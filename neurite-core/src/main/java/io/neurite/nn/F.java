@@ -153,7 +153,7 @@ public final class F {
         return KlDivergence.klDiv(input, target, Reduction.MEAN, false);
     }
 
-    /** KL divergence; {@link Reduction#BATCHMEAN} gives the true divergence; {@code logTarget} for log-probability targets. */
+    /** KL divergence; {@link Reduction#BATCHMEAN} gives the true divergence; {@code logTarget}: log-probabilities. */
     public static Tensor klDiv(Tensor input, Tensor target, Reduction reduction, boolean logTarget) {
         return KlDivergence.klDiv(input, target, reduction, logTarget);
     }

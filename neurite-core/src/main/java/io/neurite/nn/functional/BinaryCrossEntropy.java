@@ -60,7 +60,8 @@ public final class BinaryCrossEntropy {
         public void values(Operands o, float[] out, int from, int to) {
             float[] x = o.x(), y = o.y(), w = o.w();
             for (int i = from; i < to; i++) {
-                double l = (y[i] - 1.0) * Math.max(Math.log1p(-x[i]), LOG_FLOOR) - y[i] * Math.max(Math.log(x[i]), LOG_FLOOR);
+                double l = (y[i] - 1.0) * Math.max(Math.log1p(-x[i]), LOG_FLOOR)
+                        - y[i] * Math.max(Math.log(x[i]), LOG_FLOOR);
                 out[i] = (float) (w == null ? l : l * w[i]);
             }
         }

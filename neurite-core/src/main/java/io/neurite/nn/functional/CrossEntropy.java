@@ -137,7 +137,8 @@ public final class CrossEntropy {
                     int off = r * c;
                     float s = scale[scale.length == 1 ? 0 : r];
                     if (gx != null) {
-                        float mass = (1f - eps) * RowKernels.weightedSum(p, off, c, 0f, 0f, cw, 0, null, 0) + smooth * weightSum;
+                        float targetMass = RowKernels.weightedSum(p, off, c, 0f, 0f, cw, 0, null, 0);
+                        float mass = (1f - eps) * targetMass + smooth * weightSum;
                         RowKernels.scale(e, off, c, s * mass / rowSum[r], gx, off);
                         RowKernels.addScaled(gx, off, c, -s * (1f - eps), p, off, cw, 0);
                         if (eps > 0f) RowKernels.addScaled(gx, off, c, -s * smooth, cw, 0, null, 0);

@@ -28,7 +28,7 @@ final class LossChecks {
         }
     }
 
-    /** A float target of exactly the input's shape (PyTorch broadcasts with a warning; a mismatch is nearly always a bug). */
+    /** A float target of exactly the input's shape (PyTorch broadcasts with a warning; a mismatch is a bug). */
     static void sameShapeFloatTarget(String loss, Tensor input, Tensor target) {
         floatInput(loss, input);
         if (target.dtype() != DType.FLOAT32) {

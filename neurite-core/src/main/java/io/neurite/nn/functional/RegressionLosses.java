@@ -33,7 +33,8 @@ public final class RegressionLosses {
             throw new IllegalArgumentException("SmoothL1Loss: expected beta >= 0, got beta=" + beta
                     + "; hint: beta is the width of the quadratic zone, 1.0 by default");
         }
-        return apply("SmoothL1Loss", "smoothL1Loss", beta == 0f ? new Difference(Kind.ABSOLUTE, 0f) : new Difference(Kind.SMOOTH_L1, beta),
+        Difference kind = beta == 0f ? new Difference(Kind.ABSOLUTE, 0f) : new Difference(Kind.SMOOTH_L1, beta);
+        return apply("SmoothL1Loss", "smoothL1Loss", kind,
                 input, target, reduction);
     }
 

@@ -62,9 +62,11 @@ public final class Softmax {
                 for (int r = from; r < to; r++) {
                     int off = r * n;
                     if (log) {
-                        RowKernels.logSoftmaxGrad(out, go, off, n, RowKernels.weightedSum(go, off, n, 0f, 0f, null, 0, null, 0), gx);
+                        float sum = RowKernels.weightedSum(go, off, n, 0f, 0f, null, 0, null, 0);
+                        RowKernels.logSoftmaxGrad(out, go, off, n, sum, gx);
                     } else {
-                        RowKernels.softmaxGrad(out, go, off, n, RowKernels.weightedSum(go, off, n, 0f, 0f, out, off, null, 0), gx);
+                        float dot = RowKernels.weightedSum(go, off, n, 0f, 0f, out, off, null, 0);
+                        RowKernels.softmaxGrad(out, go, off, n, dot, gx);
                     }
                 }
             });
