@@ -29,6 +29,6 @@ public final class CELU extends Layer {
 
     @Override
     public String extraRepr() {
-        return "alpha=" + Repr.pyFloat(alpha);
+        return "alpha=" + PythonRepr.number(alpha);
     }
 }

@@ -27,6 +27,6 @@ public final class ELU extends Layer {
 
     @Override
     public String extraRepr() {
-        return "alpha=" + Repr.pyFloat(alpha);
+        return "alpha=" + PythonRepr.number(alpha);
     }
 }

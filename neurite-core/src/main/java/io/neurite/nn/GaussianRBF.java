@@ -98,6 +98,6 @@ public final class GaussianRBF extends Layer {
 
     @Override
     public String extraRepr() {
-        return "in_features=" + inFeatures + ", num_centers=" + numCenters + ", gamma=" + Repr.pyFloat(gamma);
+        return "in_features=" + inFeatures + ", num_centers=" + numCenters + ", gamma=" + PythonRepr.number(gamma);
     }
 }

@@ -33,6 +33,6 @@ public final class Hardtanh extends Layer {
 
     @Override
     public String extraRepr() {
-        return "min_val=" + Repr.pyFloat(minVal) + ", max_val=" + Repr.pyFloat(maxVal);
+        return "min_val=" + PythonRepr.number(minVal) + ", max_val=" + PythonRepr.number(maxVal);
     }
 }

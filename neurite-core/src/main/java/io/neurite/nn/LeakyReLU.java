@@ -26,6 +26,6 @@ public final class LeakyReLU extends Layer {
 
     @Override
     public String extraRepr() {
-        return "negative_slope=" + Repr.pyFloat(negativeSlope);
+        return "negative_slope=" + PythonRepr.number(negativeSlope);
     }
 }

@@ -112,6 +112,6 @@ public final class Linear extends Layer {
 
     @Override
     public String extraRepr() {
-        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + Repr.bool(bias() != null);
+        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + PythonRepr.bool(bias() != null);
     }
 }

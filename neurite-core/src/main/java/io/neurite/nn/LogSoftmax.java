@@ -17,8 +17,8 @@ public final class LogSoftmax extends Layer {
 
     @Override
     public Tensor forward(Tensor input) {
-        input.shape().normalizeDim(dim, "LogSoftmax(dim=" + dim + ")");
-        return input.sub(input.logsumexp(new int[] {dim}, true));
+        input.shape().normalizeDim(dim, this.toString());
+        return F.logSoftmax(input, dim);
     }
 
     @Override

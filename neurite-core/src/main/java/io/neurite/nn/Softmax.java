@@ -18,8 +18,8 @@ public final class Softmax extends Layer {
 
     @Override
     public Tensor forward(Tensor input) {
-        input.shape().normalizeDim(dim, "Softmax(dim=" + dim + ")");
-        return input.sub(input.logsumexp(new int[] {dim}, true)).exp();
+        input.shape().normalizeDim(dim, this.toString());
+        return F.softmax(input, dim);
     }
 
     @Override

@@ -17,9 +17,8 @@ public final class Softmin extends Layer {
 
     @Override
     public Tensor forward(Tensor input) {
-        input.shape().normalizeDim(dim, "Softmin(dim=" + dim + ")");
-        Tensor negated = input.neg();
-        return negated.sub(negated.logsumexp(new int[] {dim}, true)).exp();
+        input.shape().normalizeDim(dim, this.toString());
+        return F.softmin(input, dim);
     }
 
     @Override

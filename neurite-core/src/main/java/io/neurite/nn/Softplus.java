@@ -30,6 +30,11 @@ public final class Softplus extends Layer {
 
     @Override
     public String extraRepr() {
-        return "beta=" + Repr.pyNumber(beta) + ", threshold=" + Repr.pyNumber(threshold);
+        return "beta=" + wholeOrFloat(beta) + ", threshold=" + wholeOrFloat(threshold);
+    }
+
+    /** Whole values as ints, as PyTorch prints its int defaults ({@code beta=1, threshold=20}); others as floats. */
+    private static String wholeOrFloat(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : PythonRepr.number(v);
     }
 }

@@ -25,6 +25,11 @@ public final class Threshold extends Layer {
 
     @Override
     public String extraRepr() {
-        return "threshold=" + Repr.pyNumber(threshold) + ", value=" + Repr.pyNumber(value);
+        return "threshold=" + wholeOrFloat(threshold) + ", value=" + wholeOrFloat(value);
+    }
+
+    /** Whole values as ints, as PyTorch prints its int defaults ({@code beta=1, threshold=20}); others as floats. */
+    private static String wholeOrFloat(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : PythonRepr.number(v);
     }
 }

@@ -36,6 +36,6 @@ public final class Unflatten extends Layer {
 
     @Override
     public String extraRepr() {
-        return "dim=" + dim + ", unflattened_size=" + Repr.tuple(sizes);
+        return "dim=" + dim + ", unflattened_size=" + PythonRepr.tuple(sizes);
     }
 }
