@@ -131,14 +131,16 @@ public record Interpolation(int[] size, double[] scaleFactor, Mode mode, Boolean
                     + " values", input);
         }
         int[] out = new int[dims];
+        boolean positive = true;
         for (int i = 0; i < dims; i++) {
             int in = input.size(2 + i);
             out[i] = size != null ? PoolOptions.at(size, i) : (int) Math.floor(in * scale(i));
-            if (in < 1 || out[i] < 1) {
-                throw new ShapeException(op + ": input and output sizes must be positive, got input shape " + input
-                        + " and output size " + Arrays.toString(out) + (size == null ? " from scaleFactor "
-                        + Arrays.toString(scaleFactor) : ""), input);
-            }
+            positive &= in > 0 && out[i] > 0;
+        }
+        if (!positive) {
+            throw new ShapeException(op + ": input and output sizes must be positive, got input shape " + input
+                    + " and output size " + Arrays.toString(out) + (size == null ? " from scaleFactor "
+                    + Arrays.toString(scaleFactor) : ""), input);
         }
         return out;
     }
