@@ -1,5 +1,6 @@
 package io.neurite.nn.functional;
 
+import io.neurite.kernels.Elementwise;
 import io.neurite.kernels.Parallel;
 import io.neurite.tensor.Autograd;
 import io.neurite.tensor.Shape;
@@ -118,16 +119,24 @@ public final class AdaptivePooling {
                         for (int h = h0; h < h1; h++) {
                             for (int c = base + h * inW + w0, end = c + w1 - w0; c < end; c++) a[c] += share;
                         }
+                    } else if (w0 == 0 && w1 == inW) {
+                        b[o] = Elementwise.sum(a, base + h0 * inW, (h1 - h0) * inW) / size;   // one contiguous span
                     } else {
                         float sum = 0f;
-                        for (int h = h0; h < h1; h++) {
-                            for (int c = base + h * inW + w0, end = c + w1 - w0; c < end; c++) sum += a[c];
-                        }
+                        for (int h = h0; h < h1; h++) sum += rowSum(a, base + h * inW + w0, w1 - w0);
                         b[o] = sum / size;
                     }
                 }
             }
         }
+    }
+
+    /** The sum of {@code n} consecutive values: vectorized for long runs, in order for short ones. */
+    private static float rowSum(float[] a, int off, int n) {
+        if (n >= 32) return Elementwise.sum(a, off, n);
+        float sum = 0f;
+        for (int i = off; i < off + n; i++) sum += a[i];
+        return sum;
     }
 
     private static void maximum(Windows w, float[] x, float[] y, int[] index, int from, int to) {

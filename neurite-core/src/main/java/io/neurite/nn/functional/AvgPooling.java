@@ -75,37 +75,51 @@ public final class AvgPooling {
      */
     private static void sweep(PoolGeometry g, float[] divisor, float[] a, float[] b, int from, int to,
                               boolean backward) {
-        int inPlane = g.inPlane(), outPlane = g.outPlane(), inH = g.inH, inW = g.inW;
+        int inPlane = g.inPlane(), outPlane = g.outPlane(), inH = g.inH, inW = g.inW, outW = g.outW;
+        int[] wStart = new int[outW], wEnd = new int[outW];
+        for (int ow = 0; ow < outW; ow++) {
+            wStart[ow] = Math.max(ow * g.sW - g.pW, 0);
+            wEnd[ow] = Math.min(ow * g.sW - g.pW + g.kW, inW);
+        }
         for (int plane = from; plane < to; plane++) {
             int base = plane * inPlane, o = plane * outPlane, i = 0;
             for (int od = 0; od < g.outD; od++) {
                 int d0 = Math.max(od * g.sD - g.pD, 0), d1 = Math.min(od * g.sD - g.pD + g.kD, g.inD);
-                for (int oh = 0; oh < g.outH; oh++) {
+                for (int oh = 0; oh < g.outH; oh++, o += outW, i += outW) {
                     int h0 = Math.max(oh * g.sH - g.pH, 0), h1 = Math.min(oh * g.sH - g.pH + g.kH, inH);
-                    for (int ow = 0; ow < g.outW; ow++, o++, i++) {
-                        if (divisor[i] == 0f) continue;
-                        int w0 = Math.max(ow * g.sW - g.pW, 0), w1 = Math.min(ow * g.sW - g.pW + g.kW, inW);
-                        if (backward) {
-                            float share = b[o] / divisor[i];
-                            for (int d = d0; d < d1; d++) {
-                                for (int h = h0; h < h1; h++) {
-                                    int row = base + (d * inH + h) * inW;
-                                    for (int w = w0; w < w1; w++) a[row + w] += share;
-                                }
+                    for (int d = d0; d < d1; d++) {
+                        for (int h = h0; h < h1; h++) {
+                            int row = base + (d * inH + h) * inW;
+                            if (backward) {
+                                spread(a, b, divisor, row, o, i, wStart, wEnd);
+                            } else {
+                                accumulate(a, b, row, o, wStart, wEnd);
                             }
-                        } else {
-                            float sum = 0f;
-                            for (int d = d0; d < d1; d++) {
-                                for (int h = h0; h < h1; h++) {
-                                    int row = base + (d * inH + h) * inW;
-                                    for (int w = w0; w < w1; w++) sum += a[row + w];
-                                }
-                            }
-                            b[o] = sum / divisor[i];
                         }
+                    }
+                    if (!backward) {
+                        for (int ow = 0; ow < outW; ow++) b[o + ow] = divisor[i + ow] == 0f ? 0f : b[o + ow] / divisor[i + ow];
                     }
                 }
             }
+        }
+    }
+
+    /** Adds one input row's window slices into the output row starting at {@code o}. */
+    private static void accumulate(float[] x, float[] y, int row, int o, int[] wStart, int[] wEnd) {
+        for (int ow = 0; ow < wStart.length; ow++) {
+            float sum = 0f;
+            for (int c = row + wStart[ow], end = row + wEnd[ow]; c < end; c++) sum += x[c];
+            y[o + ow] += sum;
+        }
+    }
+
+    /** Adds each output's gradient share into one input row's window slices. */
+    private static void spread(float[] gx, float[] gy, float[] divisor, int row, int o, int i, int[] wStart, int[] wEnd) {
+        for (int ow = 0; ow < wStart.length; ow++) {
+            if (divisor[i + ow] == 0f) continue;
+            float share = gy[o + ow] / divisor[i + ow];
+            for (int c = row + wStart[ow], end = row + wEnd[ow]; c < end; c++) gx[c] += share;
         }
     }
 }

@@ -23,15 +23,15 @@ public final class MaxPooling {
 
     /** Max pooling of the last {@code dims} dimensions of {@code x}; see {@link PoolGeometry} for shapes. */
     public static Tensor maxPool(Tensor x, PoolOptions o, int dims) {
-        return pool(x, o, dims).values();
+        return pool(x, o, dims, false).values();
     }
 
     /** As {@link #maxPool}, with the int32 flat index of each maximum within its plane. */
     public static ValuesIndices maxPoolWithIndices(Tensor x, PoolOptions o, int dims) {
-        return pool(x, o, dims);
+        return pool(x, o, dims, true);
     }
 
-    private static ValuesIndices pool(Tensor x, PoolOptions o, int dims) {
+    private static ValuesIndices pool(Tensor x, PoolOptions o, int dims, boolean withIndices) {
         String op = "maxPool" + dims + "d";
         if (!o.countIncludePad() || o.divisorOverride() != 0) {
             throw new IllegalArgumentException(op + ": countIncludePad and divisorOverride apply to average pooling"
@@ -42,16 +42,25 @@ public final class MaxPooling {
         float[] in = x.contiguousData();
         int outPlane = g.outPlane();
         float[] out = new float[g.planes * outPlane];
-        int[] index = new int[out.length];
+        boolean recording = Autograd.isGradEnabled() && x.requiresGrad();
+        int[] index = withIndices || recording ? new int[out.length] : null;
         Parallel.forRange(g.planes, PoolGeometry.grain((long) outPlane * g.kD * g.kH * g.kW),
                 (from, to) -> forward(g, in, out, index, from, to));
         Tensor values = Tensor.wrap(out, g.outputShape);
-        Autograd.record(op, values, new Tensor[] {x}, grad -> new Tensor[] {backward(g, index, grad)});
-        return new ValuesIndices(values, Tensor.ofInts(index, g.outputShape.dims()));
+        if (recording) Autograd.record(op, values, new Tensor[] {x}, grad -> new Tensor[] {backward(g, index, grad)});
+        return new ValuesIndices(values, withIndices ? Tensor.ofInts(index, g.outputShape.dims()) : null);
     }
 
+    /** The maximum of each window of planes {@code [from, to)}, and its index when {@code index} is not null. */
     private static void forward(PoolGeometry g, float[] x, float[] y, int[] index, int from, int to) {
-        int inPlane = g.inPlane(), inH = g.inH, inW = g.inW, dD = g.dD, dH = g.dH, dW = g.dW;
+        int inPlane = g.inPlane(), inH = g.inH, inW = g.inW, dD = g.dD, dH = g.dH, dW = g.dW, outW = g.outW;
+        int[] wStart = new int[outW], wEnd = new int[outW], rows = new int[g.kD * g.kH];
+        for (int ow = 0; ow < outW; ow++) {
+            int w0 = ow * g.sW - g.pW;
+            wEnd[ow] = Math.min(w0 + (g.kW - 1) * dW + 1, inW);
+            while (w0 < 0) w0 += dW;
+            wStart[ow] = w0;
+        }
         for (int plane = from; plane < to; plane++) {
             int base = plane * inPlane, o = plane * g.outPlane();
             for (int od = 0; od < g.outD; od++) {
@@ -60,25 +69,24 @@ public final class MaxPooling {
                 for (int oh = 0; oh < g.outH; oh++) {
                     int h0 = oh * g.sH - g.pH, h1 = Math.min(h0 + (g.kH - 1) * dH + 1, inH);
                     while (h0 < 0) h0 += dH;
-                    for (int ow = 0; ow < g.outW; ow++, o++) {
-                        int w0 = ow * g.sW - g.pW, w1 = Math.min(w0 + (g.kW - 1) * dW + 1, inW);
-                        while (w0 < 0) w0 += dW;
-                        int best = (d0 * inH + h0) * inW + w0;
+                    int first = (d0 * inH + h0) * inW, n = 0;
+                    for (int d = d0; d < d1; d += dD) {
+                        for (int h = h0; h < h1; h += dH) rows[n++] = (d * inH + h) * inW;   // the window's rows
+                    }
+                    for (int ow = 0; ow < outW; ow++, o++) {
+                        int w0 = wStart[ow], w1 = wEnd[ow], best = first + w0;
                         float max = Float.NEGATIVE_INFINITY;
-                        for (int d = d0; d < d1; d += dD) {
-                            for (int h = h0; h < h1; h += dH) {
-                                int row = (d * inH + h) * inW;
-                                for (int w = w0; w < w1; w += dW) {
-                                    float v = x[base + row + w];
-                                    if (v > max || v != v) {
-                                        max = v;
-                                        best = row + w;
-                                    }
+                        for (int r = 0; r < n; r++) {
+                            for (int c = rows[r] + w0, end = rows[r] + w1; c < end; c += dW) {
+                                float v = x[base + c];
+                                if (v > max || v != v) {
+                                    max = v;
+                                    best = c;
                                 }
                             }
                         }
                         y[o] = max;
-                        index[o] = best;
+                        if (index != null) index[o] = best;
                     }
                 }
             }
