@@ -3,9 +3,11 @@ package io.neurite.nn;
 import io.neurite.nn.functional.PoolOptions;
 
 /**
- * Average pooling over the last dimension of a sequence: each output is the mean of its window ({@code torch.nn.AvgPool1d}).
+ * Average pooling over the last dimension of a sequence: each output is the mean of its window
+ * ({@code torch.nn.AvgPool1d}).
  *
- * <p>Shapes: input {@code (N, C, L)} or {@code (C, L)}, output {@code (N, C, L_out)} or {@code (C, L_out)} with, per pooled dimension,
+ * <p>Shapes: input {@code (N, C, L)} or {@code (C, L)}, output {@code (N, C, L_out)} or {@code (C, L_out)}
+ * with, per pooled dimension,
  * {@code out = floor((in + 2 padding - kernel) / stride) + 1} (rounded up in ceil mode, dropping a last
  * window that would start in the right padding). Padding is zeros, at most half the kernel. The divisor
  * is the window size clipped to the padded input ({@code countIncludePad}, default), or the number of
@@ -41,7 +43,7 @@ public final class AvgPool1d extends AvgPoolNd {
     @Override
     public String extraRepr() {
         int[] stride = options.stride() == null ? options.kernelSize() : options.stride();
-        return "kernel_size=" + PoolingSupport.tuple(options.kernelSize(), 1) + ", stride=" + PoolingSupport.tuple(stride, 1)
-                + ", padding=" + PoolingSupport.tuple(options.padding(), 1);
+        return "kernel_size=" + PoolingSupport.tuple(options.kernelSize(), 1) + ", stride="
+                + PoolingSupport.tuple(stride, 1) + ", padding=" + PoolingSupport.tuple(options.padding(), 1);
     }
 }

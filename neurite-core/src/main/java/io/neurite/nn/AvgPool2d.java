@@ -5,7 +5,8 @@ import io.neurite.nn.functional.PoolOptions;
 /**
  * Average pooling over height and width: each output is the mean of its window ({@code torch.nn.AvgPool2d}).
  *
- * <p>Shapes: input {@code (N, C, H, W)} or {@code (C, H, W)}, output {@code (N, C, H_out, W_out)} or {@code (C, H_out, W_out)} with, per pooled dimension,
+ * <p>Shapes: input {@code (N, C, H, W)} or {@code (C, H, W)}, output {@code (N, C, H_out, W_out)} or
+ * {@code (C, H_out, W_out)} with, per pooled dimension,
  * {@code out = floor((in + 2 padding - kernel) / stride) + 1} (rounded up in ceil mode, dropping a last
  * window that would start in the right padding). Padding is zeros, at most half the kernel. The divisor
  * is the window size clipped to the padded input ({@code countIncludePad}, default), or the number of

@@ -1,15 +1,5 @@
 package io.neurite.nn;
 
-import io.neurite.nn.functional.AdaptivePooling;
-import io.neurite.nn.functional.AvgPooling;
-import io.neurite.nn.functional.Interpolation;
-import io.neurite.nn.functional.MaxPooling;
-import io.neurite.nn.functional.PixelShuffling;
-import io.neurite.nn.functional.PoolOptions;
-import io.neurite.nn.functional.Resampling;
-import io.neurite.tensor.Tensor;
-import io.neurite.tensor.ValuesIndices;
-
 /**
  * The stateless functions of {@code torch.nn.functional}, in one place: {@code F.conv2d(...)},
  * {@code F.crossEntropy(...)}. Layers are thin shells that own parameters and call these.
@@ -28,125 +18,144 @@ public final class F {
     // ---------------------------------------------------------------- convolution
 
     // ---------------------------------------------------------------- pooling and resampling
+    // Names are fully qualified so that this section needs no import. Sizes in io.neurite.nn.functional.PoolOptions
+    // take one value (every pooled dimension) or one per dimension; the functions' classes document the formulas.
 
     /** Max pooling over the last dimension of {@code (N, C, L)} or {@code (C, L)}, stride = kernel. */
-    public static Tensor maxPool1d(Tensor input, int kernelSize) {
-        return MaxPooling.maxPool(input, PoolOptions.of(kernelSize), 1);
+    public static io.neurite.tensor.Tensor maxPool1d(io.neurite.tensor.Tensor input, int kernelSize) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, io.neurite.nn.functional.PoolOptions.of(kernelSize),
+                1);
     }
 
-    /** Max pooling over the last dimension; {@code L_out = floor((L + 2p - d (k - 1) - 1) / s) + 1} (ceil in ceil mode). */
-    public static Tensor maxPool1d(Tensor input, PoolOptions options) {
-        return MaxPooling.maxPool(input, options, 1);
+    /** Max pooling over the last dimension: {@code L_out = floor((L + 2p - d (k - 1) - 1) / s) + 1}, or ceil. */
+    public static io.neurite.tensor.Tensor maxPool1d(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, options, 1);
     }
 
-    /** {@link #maxPool1d(Tensor, PoolOptions)} with the int32 index of each maximum within its row. */
-    public static ValuesIndices maxPool1dWithIndices(Tensor input, PoolOptions options) {
-        return MaxPooling.maxPoolWithIndices(input, options, 1);
+    /** {@code maxPool1d} with the int32 index of each maximum within its row (PyTorch's return_indices). */
+    public static io.neurite.tensor.ValuesIndices maxPool1dWithIndices(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPoolWithIndices(input, options, 1);
     }
 
     /** Max pooling over height and width of {@code (N, C, H, W)} or {@code (C, H, W)}, stride = kernel. */
-    public static Tensor maxPool2d(Tensor input, int kernelSize) {
-        return MaxPooling.maxPool(input, PoolOptions.of(kernelSize), 2);
+    public static io.neurite.tensor.Tensor maxPool2d(io.neurite.tensor.Tensor input, int kernelSize) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, io.neurite.nn.functional.PoolOptions.of(kernelSize),
+                2);
     }
 
-    /** Max pooling over height and width with a square window and the given stride. */
-    public static Tensor maxPool2d(Tensor input, int kernelSize, int stride) {
-        return MaxPooling.maxPool(input, PoolOptions.of(kernelSize).withStride(stride), 2);
+    /** Max pooling over height and width with a square window moved by {@code stride}. */
+    public static io.neurite.tensor.Tensor maxPool2d(io.neurite.tensor.Tensor input, int kernelSize, int stride) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input,
+                io.neurite.nn.functional.PoolOptions.of(kernelSize).withStride(stride), 2);
     }
 
     /** Max pooling over height and width; each output size is {@code floor((in + 2p - d (k - 1) - 1) / s) + 1}. */
-    public static Tensor maxPool2d(Tensor input, PoolOptions options) {
-        return MaxPooling.maxPool(input, options, 2);
+    public static io.neurite.tensor.Tensor maxPool2d(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, options, 2);
     }
 
-    /** {@link #maxPool2d(Tensor, PoolOptions)} with the int32 flat index {@code h W + w} of each maximum in its plane. */
-    public static ValuesIndices maxPool2dWithIndices(Tensor input, PoolOptions options) {
-        return MaxPooling.maxPoolWithIndices(input, options, 2);
+    /** {@code maxPool2d} with the int32 flat index {@code h W + w} of each maximum in its plane. */
+    public static io.neurite.tensor.ValuesIndices maxPool2dWithIndices(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPoolWithIndices(input, options, 2);
     }
 
     /** Max pooling over depth, height and width of {@code (N, C, D, H, W)} or {@code (C, D, H, W)}, stride = kernel. */
-    public static Tensor maxPool3d(Tensor input, int kernelSize) {
-        return MaxPooling.maxPool(input, PoolOptions.of(kernelSize), 3);
+    public static io.neurite.tensor.Tensor maxPool3d(io.neurite.tensor.Tensor input, int kernelSize) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, io.neurite.nn.functional.PoolOptions.of(kernelSize),
+                3);
     }
 
     /** Max pooling over depth, height and width. */
-    public static Tensor maxPool3d(Tensor input, PoolOptions options) {
-        return MaxPooling.maxPool(input, options, 3);
+    public static io.neurite.tensor.Tensor maxPool3d(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, options, 3);
     }
 
-    /** {@link #maxPool3d(Tensor, PoolOptions)} with the int32 flat index {@code (d H + h) W + w} of each maximum. */
-    public static ValuesIndices maxPool3dWithIndices(Tensor input, PoolOptions options) {
-        return MaxPooling.maxPoolWithIndices(input, options, 3);
+    /** {@code maxPool3d} with the int32 flat index {@code (d H + h) W + w} of each maximum in its plane. */
+    public static io.neurite.tensor.ValuesIndices maxPool3dWithIndices(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPoolWithIndices(input, options, 3);
     }
 
     /**
-     * The partial inverse of {@link #maxPool2dWithIndices}: zeros except each input value at its index;
+     * The partial inverse of {@code maxPool2dWithIndices}: zeros except each input value at its index;
      * output size {@code (in - 1) s - 2p + k}, or {@code outputSize} (2 values, or 4 of which the last 2 count).
      */
-    public static Tensor maxUnpool2d(Tensor input, Tensor indices, PoolOptions options, int... outputSize) {
-        return MaxPooling.maxUnpool2d(input, indices, options, outputSize);
+    public static io.neurite.tensor.Tensor maxUnpool2d(io.neurite.tensor.Tensor input, io.neurite.tensor.Tensor indices,
+            io.neurite.nn.functional.PoolOptions options, int... outputSize) {
+        return io.neurite.nn.functional.MaxPooling.maxUnpool2d(input, indices, options, outputSize);
     }
 
     /** Average pooling over the last dimension of {@code (N, C, L)} or {@code (C, L)}, stride = kernel. */
-    public static Tensor avgPool1d(Tensor input, int kernelSize) {
-        return AvgPooling.avgPool(input, PoolOptions.of(kernelSize), 1);
+    public static io.neurite.tensor.Tensor avgPool1d(io.neurite.tensor.Tensor input, int kernelSize) {
+        return io.neurite.nn.functional.AvgPooling.avgPool(input, io.neurite.nn.functional.PoolOptions.of(kernelSize),
+                1);
     }
 
     /** Average pooling over the last dimension (padding, ceil mode, countIncludePad). */
-    public static Tensor avgPool1d(Tensor input, PoolOptions options) {
-        return AvgPooling.avgPool(input, options, 1);
+    public static io.neurite.tensor.Tensor avgPool1d(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.AvgPooling.avgPool(input, options, 1);
     }
 
     /** Average pooling over height and width of {@code (N, C, H, W)} or {@code (C, H, W)}, stride = kernel. */
-    public static Tensor avgPool2d(Tensor input, int kernelSize) {
-        return AvgPooling.avgPool(input, PoolOptions.of(kernelSize), 2);
+    public static io.neurite.tensor.Tensor avgPool2d(io.neurite.tensor.Tensor input, int kernelSize) {
+        return io.neurite.nn.functional.AvgPooling.avgPool(input, io.neurite.nn.functional.PoolOptions.of(kernelSize),
+                2);
     }
 
-    /** Average pooling over height and width with a square window and the given stride. */
-    public static Tensor avgPool2d(Tensor input, int kernelSize, int stride) {
-        return AvgPooling.avgPool(input, PoolOptions.of(kernelSize).withStride(stride), 2);
+    /** Average pooling over height and width with a square window moved by {@code stride}. */
+    public static io.neurite.tensor.Tensor avgPool2d(io.neurite.tensor.Tensor input, int kernelSize, int stride) {
+        return io.neurite.nn.functional.AvgPooling.avgPool(input,
+                io.neurite.nn.functional.PoolOptions.of(kernelSize).withStride(stride), 2);
     }
 
     /** Average pooling over height and width (padding, ceil mode, countIncludePad, divisorOverride). */
-    public static Tensor avgPool2d(Tensor input, PoolOptions options) {
-        return AvgPooling.avgPool(input, options, 2);
+    public static io.neurite.tensor.Tensor avgPool2d(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.AvgPooling.avgPool(input, options, 2);
     }
 
-    /** Average pooling of the last dimension to {@code outputSize} windows {@code [floor(i L / out), ceil((i + 1) L / out))}. */
-    public static Tensor adaptiveAvgPool1d(Tensor input, int outputSize) {
-        return AdaptivePooling.adaptiveAvgPool(input, new int[] {outputSize}, 1);
+    /** Average pooling of the last dimension to {@code outputSize} windows (see {@code AdaptivePooling}). */
+    public static io.neurite.tensor.Tensor adaptiveAvgPool1d(io.neurite.tensor.Tensor input, int outputSize) {
+        return io.neurite.nn.functional.AdaptivePooling.adaptiveAvgPool(input, new int[] {outputSize}, 1);
     }
 
     /** Average pooling of height and width to {@code outputSize} (one value for both, or two). */
-    public static Tensor adaptiveAvgPool2d(Tensor input, int... outputSize) {
-        return AdaptivePooling.adaptiveAvgPool(input, outputSize, 2);
+    public static io.neurite.tensor.Tensor adaptiveAvgPool2d(io.neurite.tensor.Tensor input, int... outputSize) {
+        return io.neurite.nn.functional.AdaptivePooling.adaptiveAvgPool(input, outputSize, 2);
     }
 
     /** Max pooling of height and width to {@code outputSize} (one value for both, or two). */
-    public static Tensor adaptiveMaxPool2d(Tensor input, int... outputSize) {
-        return AdaptivePooling.adaptiveMaxPool(input, outputSize, 2).values();
+    public static io.neurite.tensor.Tensor adaptiveMaxPool2d(io.neurite.tensor.Tensor input, int... outputSize) {
+        return io.neurite.nn.functional.AdaptivePooling.adaptiveMaxPool(input, outputSize, 2).values();
     }
 
-    /** {@link #adaptiveMaxPool2d} with the int32 flat index {@code h W + w} of each maximum in its plane. */
-    public static ValuesIndices adaptiveMaxPool2dWithIndices(Tensor input, int... outputSize) {
-        return AdaptivePooling.adaptiveMaxPool(input, outputSize, 2);
+    /** {@code adaptiveMaxPool2d} with the int32 flat index {@code h W + w} of each maximum in its plane. */
+    public static io.neurite.tensor.ValuesIndices adaptiveMaxPool2dWithIndices(io.neurite.tensor.Tensor input,
+            int... outputSize) {
+        return io.neurite.nn.functional.AdaptivePooling.adaptiveMaxPool(input, outputSize, 2);
     }
 
-    /** Resizes the spatial dimensions of {@code (N, C, ...)} by nearest or (bi)linear interpolation, as {@code how} says. */
-    public static Tensor interpolate(Tensor input, Interpolation how) {
-        return Resampling.interpolate(input, how);
+    /** Resizes the spatial dimensions of {@code (N, C, ...)} by nearest or (bi)linear interpolation. */
+    public static io.neurite.tensor.Tensor interpolate(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.Interpolation how) {
+        return io.neurite.nn.functional.Resampling.interpolate(input, how);
     }
 
     /** {@code (*, C r², H, W) -> (*, C, H r, W r)}: channel blocks moved into space. */
-    public static Tensor pixelShuffle(Tensor input, int upscaleFactor) {
-        return PixelShuffling.pixelShuffle(input, upscaleFactor);
+    public static io.neurite.tensor.Tensor pixelShuffle(io.neurite.tensor.Tensor input, int upscaleFactor) {
+        return io.neurite.nn.functional.PixelShuffling.pixelShuffle(input, upscaleFactor);
     }
 
-    /** {@code (*, C, H r, W r) -> (*, C r², H, W)}: the inverse of {@link #pixelShuffle}. */
-    public static Tensor pixelUnshuffle(Tensor input, int downscaleFactor) {
-        return PixelShuffling.pixelUnshuffle(input, downscaleFactor);
+    /** {@code (*, C, H r, W r) -> (*, C r², H, W)}: the inverse of {@code pixelShuffle}. */
+    public static io.neurite.tensor.Tensor pixelUnshuffle(io.neurite.tensor.Tensor input, int downscaleFactor) {
+        return io.neurite.nn.functional.PixelShuffling.pixelUnshuffle(input, downscaleFactor);
     }
-
 
     // ---------------------------------------------------------------- normalization and dropout
     // Names are fully qualified so that this section needs no import.

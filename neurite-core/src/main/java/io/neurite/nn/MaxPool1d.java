@@ -3,9 +3,11 @@ package io.neurite.nn;
 import io.neurite.nn.functional.PoolOptions;
 
 /**
- * Max pooling over the last dimension of a sequence: each output is the largest element of its window ({@code torch.nn.MaxPool1d}).
+ * Max pooling over the last dimension of a sequence: each output is the largest element of its window
+ * ({@code torch.nn.MaxPool1d}).
  *
- * <p>Shapes: input {@code (N, C, L)} or {@code (C, L)}, output {@code (N, C, L_out)} or {@code (C, L_out)} with, per pooled dimension,
+ * <p>Shapes: input {@code (N, C, L)} or {@code (C, L)}, output {@code (N, C, L_out)} or {@code (C, L_out)}
+ * with, per pooled dimension,
  * {@code out = floor((in + 2 padding - dilation (kernel - 1) - 1) / stride) + 1} (rounded up in ceil
  * mode, dropping a last window that would start in the right padding). Padding is -infinity and at
  * most half the kernel. {@link #forwardWithIndices} also returns the int32 flat index of each maximum

@@ -5,7 +5,8 @@ import io.neurite.nn.functional.PoolOptions;
 /**
  * Max pooling over height and width: each output is the largest element of its window ({@code torch.nn.MaxPool2d}).
  *
- * <p>Shapes: input {@code (N, C, H, W)} or {@code (C, H, W)}, output {@code (N, C, H_out, W_out)} or {@code (C, H_out, W_out)} with, per pooled dimension,
+ * <p>Shapes: input {@code (N, C, H, W)} or {@code (C, H, W)}, output {@code (N, C, H_out, W_out)} or
+ * {@code (C, H_out, W_out)} with, per pooled dimension,
  * {@code out = floor((in + 2 padding - dilation (kernel - 1) - 1) / stride) + 1} (rounded up in ceil
  * mode, dropping a last window that would start in the right padding). Padding is -infinity and at
  * most half the kernel. {@link #forwardWithIndices} also returns the int32 flat index of each maximum

@@ -3,9 +3,11 @@ package io.neurite.nn;
 import io.neurite.nn.functional.PoolOptions;
 
 /**
- * Max pooling over depth, height and width: each output is the largest element of its window ({@code torch.nn.MaxPool3d}).
+ * Max pooling over depth, height and width: each output is the largest element of its window
+ * ({@code torch.nn.MaxPool3d}).
  *
- * <p>Shapes: input {@code (N, C, D, H, W)} or {@code (C, D, H, W)}, output {@code (N, C, D_out, H_out, W_out)} or {@code (C, D_out, H_out, W_out)} with, per pooled dimension,
+ * <p>Shapes: input {@code (N, C, D, H, W)} or {@code (C, D, H, W)}, output {@code (N, C, D_out, H_out, W_out)}
+ * or {@code (C, D_out, H_out, W_out)} with, per pooled dimension,
  * {@code out = floor((in + 2 padding - dilation (kernel - 1) - 1) / stride) + 1} (rounded up in ceil
  * mode, dropping a last window that would start in the right padding). Padding is -infinity and at
  * most half the kernel. {@link #forwardWithIndices} also returns the int32 flat index of each maximum

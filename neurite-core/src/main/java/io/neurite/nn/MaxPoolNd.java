@@ -50,6 +50,6 @@ abstract class MaxPoolNd extends Layer {
         int[] stride = options.stride() == null ? options.kernelSize() : options.stride();
         return "kernel_size=" + PoolingSupport.size(options.kernelSize()) + ", stride=" + PoolingSupport.size(stride)
                 + ", padding=" + PoolingSupport.size(options.padding()) + ", dilation="
-                + PoolingSupport.size(options.dilation()) + ", ceil_mode=" + PoolingSupport.bool(options.ceilMode());
+                + PoolingSupport.size(options.dilation()) + ", ceil_mode=" + PythonRepr.bool(options.ceilMode());
     }
 }

@@ -45,7 +45,7 @@ public final class MaxUnpool2d extends Module {
         return forward(input, indices, new int[0]);
     }
 
-    /** Unpools to {@code outputSize}: 2 values, or 4 of which the last 2 count; within one stride of the default size. */
+    /** Unpools to {@code outputSize}: 2 values, or 4 of which the last 2 count; within a stride of the default. */
     public Tensor forward(Tensor input, Tensor indices, int... outputSize) {
         requireRank(input, 3, 4);
         if (!indices.shape().equals(input.shape())) {
@@ -59,7 +59,7 @@ public final class MaxUnpool2d extends Module {
     @Override
     public String extraRepr() {
         int[] stride = options.stride() == null ? options.kernelSize() : options.stride();
-        return "kernel_size=" + PoolingSupport.tuple(options.kernelSize(), 2) + ", stride=" + PoolingSupport.tuple(stride, 2)
-                + ", padding=" + PoolingSupport.tuple(options.padding(), 2);
+        return "kernel_size=" + PoolingSupport.tuple(options.kernelSize(), 2) + ", stride="
+                + PoolingSupport.tuple(stride, 2) + ", padding=" + PoolingSupport.tuple(options.padding(), 2);
     }
 }

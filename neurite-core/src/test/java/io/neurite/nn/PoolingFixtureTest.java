@@ -90,7 +90,8 @@ class PoolingFixtureTest {
         }
         total.backward();
         for (int i = 0; i < bases.size(); i++) {
-            if (c.grad(i) != null) c.assertGrad(i, bases.get(i).grad().shape().dims(), bases.get(i).grad().toFloatArray());
+            Tensor grad = bases.get(i).grad();
+            if (c.grad(i) != null) c.assertGrad(i, grad.shape().dims(), grad.toFloatArray());
         }
     }
 

@@ -226,7 +226,8 @@ class PoolingLayersTest {
                 "PoolOptions: kernelSize must be positive, got kernelSize=[0]");
         assertMessage(assertThrows(IllegalArgumentException.class, () -> PoolOptions.of(2).withStride(0)),
                 "stride must be positive");
-        assertMessage(assertThrows(IllegalArgumentException.class, () -> AvgPool1d.builder(2).divisorOverride(2).build()),
+        assertMessage(assertThrows(IllegalArgumentException.class,
+                () -> AvgPool1d.builder(2).divisorOverride(2).build()),
                 "AvgPool1d: divisorOverride is not available in 1-D");
         assertMessage(assertThrows(IllegalArgumentException.class,
                 () -> F.avgPool2d(Tensor.zeros(1, 1, 4, 4), PoolOptions.of(2).withDilation(2))),

@@ -51,7 +51,8 @@ public final class AdaptivePooling {
             float[] gx = new float[in.length];
             Parallel.forRange(w.planes, PoolGeometry.grain(outPlane), (from, to) -> {
                 for (int plane = from; plane < to; plane++) {
-                    for (int o = plane * outPlane, end = o + outPlane; o < end; o++) gx[plane * inPlane + index[o]] += gy[o];
+                    int base = plane * inPlane;
+                    for (int o = plane * outPlane, end = o + outPlane; o < end; o++) gx[base + index[o]] += gy[o];
                 }
             });
             return new Tensor[] {Tensor.wrap(gx, x.shape())};

@@ -98,7 +98,9 @@ public final class AvgPooling {
                         }
                     }
                     if (!backward) {
-                        for (int ow = 0; ow < outW; ow++) b[o + ow] = divisor[i + ow] == 0f ? 0f : b[o + ow] / divisor[i + ow];
+                        for (int ow = 0; ow < outW; ow++) {
+                            b[o + ow] = divisor[i + ow] == 0f ? 0f : b[o + ow] / divisor[i + ow];
+                        }
                     }
                 }
             }
@@ -115,7 +117,8 @@ public final class AvgPooling {
     }
 
     /** Adds each output's gradient share into one input row's window slices. */
-    private static void spread(float[] gx, float[] gy, float[] divisor, int row, int o, int i, int[] wStart, int[] wEnd) {
+    private static void spread(float[] gx, float[] gy, float[] divisor, int row, int o, int i, int[] wStart,
+                               int[] wEnd) {
         for (int ow = 0; ow < wStart.length; ow++) {
             if (divisor[i + ow] == 0f) continue;
             float share = gy[o + ow] / divisor[i + ow];

@@ -46,7 +46,8 @@ public final class PixelShuffling {
         check(op, s, r, "upscaleFactor");
         if (s.size(-3) % (r * r) != 0) {
             throw new ShapeException(op + ": the channel dimension (-3) must be divisible by upscaleFactor² = "
-                    + r * r + ", got shape " + s + "; hint: the input needs C * " + r * r + " channels for C outputs", s);
+                    + r * r + ", got shape " + s + "; hint: the input needs C * " + r * r + " channels for C outputs",
+                    s);
         }
     }
 

@@ -122,7 +122,8 @@ public final class Resampling {
 
     private static Tensor linear(String op, Tensor x, Interpolation how, int[] outSizes, Shape outputShape) {
         boolean twoD = outSizes.length == 2;
-        int inH = twoD ? x.size(2) : 1, inW = x.size(-1), outH = twoD ? outSizes[0] : 1, outW = outSizes[outSizes.length - 1];
+        int inH = twoD ? x.size(2) : 1, inW = x.size(-1);
+        int outH = twoD ? outSizes[0] : 1, outW = outSizes[outSizes.length - 1];
         LinearTaps th = linearTaps(inH, outH, how.aligned(), twoD ? how.coordinateScale(0) : 0);
         LinearTaps tw = linearTaps(inW, outW, how.aligned(), how.coordinateScale(outSizes.length - 1));
         int planes = x.size(0) * x.size(1), inPlane = inH * inW, outPlane = outH * outW;
@@ -138,7 +139,8 @@ public final class Resampling {
                     for (int ow = 0; ow < outW; ow++, o++) {
                         int c0 = tw.i0[ow], c1 = tw.i1[ow];
                         float w0 = tw.l0[ow], w1 = tw.l1[ow];
-                        y[o] = h0 * (w0 * data[r0 + c0] + w1 * data[r0 + c1]) + h1 * (w0 * data[r1 + c0] + w1 * data[r1 + c1]);
+                        y[o] = h0 * (w0 * data[r0 + c0] + w1 * data[r0 + c1])
+                                + h1 * (w0 * data[r1 + c0] + w1 * data[r1 + c1]);
                     }
                 }
             }
