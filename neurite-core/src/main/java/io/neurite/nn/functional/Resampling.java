@@ -120,6 +120,58 @@ public final class Resampling {
         return t;
     }
 
+    /**
+     * Input rows interpolated along the width, two at a time: consecutive output rows mostly reuse the
+     * same input rows, so each is interpolated once. {@code top} and {@code bottom} hold
+     * {@code w0 x[r][c0] + w1 x[r][c1]} for the current output row's two input rows.
+     */
+    private static final class RowCache {
+        private final LinearTaps tw;
+        private final int inW;
+        private final float[] a, b;
+        private int keyA, keyB;
+        private float[] data;
+        private int base;
+        float[] top, bottom;
+
+        RowCache(LinearTaps tw, int inW) {
+            this.tw = tw;
+            this.inW = inW;
+            this.a = new float[tw.i0.length];
+            this.b = new float[tw.i0.length];
+        }
+
+        void reset(float[] data, int base) {
+            this.data = data;
+            this.base = base;
+            keyA = -1;
+            keyB = -1;
+        }
+
+        /** Makes {@code top} row {@code r0} and {@code bottom} row {@code r1}, keeping whichever is cached. */
+        void fetch(int r0, int r1) {
+            if (keyA == r0 || (keyB != r0 && keyB == r1)) {
+                top = row(true, r0);
+                bottom = r1 == r0 ? top : row(false, r1);
+            } else {
+                top = row(false, r0);
+                bottom = r1 == r0 ? top : row(true, r1);
+            }
+        }
+
+        private float[] row(boolean inA, int r) {
+            float[] buf = inA ? a : b;
+            if ((inA ? keyA : keyB) != r) {
+                int start = base + r * inW;
+                for (int ow = 0; ow < buf.length; ow++) {
+                    buf[ow] = tw.l0[ow] * data[start + tw.i0[ow]] + tw.l1[ow] * data[start + tw.i1[ow]];
+                }
+                if (inA) keyA = r; else keyB = r;
+            }
+            return buf;
+        }
+    }
+
     private static Tensor linear(String op, Tensor x, Interpolation how, int[] outSizes, Shape outputShape) {
         boolean twoD = outSizes.length == 2;
         int inH = twoD ? x.size(2) : 1, inW = x.size(-1);
@@ -131,17 +183,15 @@ public final class Resampling {
         float[] y = new float[planes * outPlane];
         int grain = PoolGeometry.grain(4L * outPlane);
         Parallel.forRange(planes, grain, (from, to) -> {
+            RowCache rows = new RowCache(tw, inW);
             for (int plane = from; plane < to; plane++) {
                 int base = plane * inPlane, o = plane * outPlane;
-                for (int oh = 0; oh < outH; oh++) {
-                    int r0 = base + th.i0[oh] * inW, r1 = base + th.i1[oh] * inW;
+                rows.reset(data, base);
+                for (int oh = 0; oh < outH; oh++, o += outW) {
+                    rows.fetch(th.i0[oh], th.i1[oh]);
+                    float[] top = rows.top, bottom = rows.bottom;
                     float h0 = th.l0[oh], h1 = th.l1[oh];
-                    for (int ow = 0; ow < outW; ow++, o++) {
-                        int c0 = tw.i0[ow], c1 = tw.i1[ow];
-                        float w0 = tw.l0[ow], w1 = tw.l1[ow];
-                        y[o] = h0 * (w0 * data[r0 + c0] + w1 * data[r0 + c1])
-                                + h1 * (w0 * data[r1 + c0] + w1 * data[r1 + c1]);
-                    }
+                    for (int ow = 0; ow < outW; ow++) y[o + ow] = h0 * top[ow] + h1 * bottom[ow];
                 }
             }
         });
