@@ -192,6 +192,144 @@ public final class F {
     // ---------------------------------------------------------------- convolution
 
     // ---------------------------------------------------------------- pooling and resampling
+    // Names are fully qualified so that this section needs no import. Sizes in io.neurite.nn.functional.PoolOptions
+    // take one value (every pooled dimension) or one per dimension; the functions' classes document the formulas.
+
+    /** Max pooling over the last dimension of {@code (N, C, L)} or {@code (C, L)}, stride = kernel. */
+    public static io.neurite.tensor.Tensor maxPool1d(io.neurite.tensor.Tensor input, int kernelSize) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, io.neurite.nn.functional.PoolOptions.of(kernelSize),
+                1);
+    }
+
+    /** Max pooling over the last dimension: {@code L_out = floor((L + 2p - d (k - 1) - 1) / s) + 1}, or ceil. */
+    public static io.neurite.tensor.Tensor maxPool1d(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, options, 1);
+    }
+
+    /** {@code maxPool1d} with the int32 index of each maximum within its row (PyTorch's return_indices). */
+    public static io.neurite.tensor.ValuesIndices maxPool1dWithIndices(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPoolWithIndices(input, options, 1);
+    }
+
+    /** Max pooling over height and width of {@code (N, C, H, W)} or {@code (C, H, W)}, stride = kernel. */
+    public static io.neurite.tensor.Tensor maxPool2d(io.neurite.tensor.Tensor input, int kernelSize) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, io.neurite.nn.functional.PoolOptions.of(kernelSize),
+                2);
+    }
+
+    /** Max pooling over height and width with a square window moved by {@code stride}. */
+    public static io.neurite.tensor.Tensor maxPool2d(io.neurite.tensor.Tensor input, int kernelSize, int stride) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input,
+                io.neurite.nn.functional.PoolOptions.of(kernelSize).withStride(stride), 2);
+    }
+
+    /** Max pooling over height and width; each output size is {@code floor((in + 2p - d (k - 1) - 1) / s) + 1}. */
+    public static io.neurite.tensor.Tensor maxPool2d(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, options, 2);
+    }
+
+    /** {@code maxPool2d} with the int32 flat index {@code h W + w} of each maximum in its plane. */
+    public static io.neurite.tensor.ValuesIndices maxPool2dWithIndices(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPoolWithIndices(input, options, 2);
+    }
+
+    /** Max pooling over depth, height and width of {@code (N, C, D, H, W)} or {@code (C, D, H, W)}, stride = kernel. */
+    public static io.neurite.tensor.Tensor maxPool3d(io.neurite.tensor.Tensor input, int kernelSize) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, io.neurite.nn.functional.PoolOptions.of(kernelSize),
+                3);
+    }
+
+    /** Max pooling over depth, height and width. */
+    public static io.neurite.tensor.Tensor maxPool3d(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPool(input, options, 3);
+    }
+
+    /** {@code maxPool3d} with the int32 flat index {@code (d H + h) W + w} of each maximum in its plane. */
+    public static io.neurite.tensor.ValuesIndices maxPool3dWithIndices(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.MaxPooling.maxPoolWithIndices(input, options, 3);
+    }
+
+    /**
+     * The partial inverse of {@code maxPool2dWithIndices}: zeros except each input value at its index;
+     * output size {@code (in - 1) s - 2p + k}, or {@code outputSize} (2 values, or 4 of which the last 2 count).
+     */
+    public static io.neurite.tensor.Tensor maxUnpool2d(io.neurite.tensor.Tensor input, io.neurite.tensor.Tensor indices,
+            io.neurite.nn.functional.PoolOptions options, int... outputSize) {
+        return io.neurite.nn.functional.MaxPooling.maxUnpool2d(input, indices, options, outputSize);
+    }
+
+    /** Average pooling over the last dimension of {@code (N, C, L)} or {@code (C, L)}, stride = kernel. */
+    public static io.neurite.tensor.Tensor avgPool1d(io.neurite.tensor.Tensor input, int kernelSize) {
+        return io.neurite.nn.functional.AvgPooling.avgPool(input, io.neurite.nn.functional.PoolOptions.of(kernelSize),
+                1);
+    }
+
+    /** Average pooling over the last dimension (padding, ceil mode, countIncludePad). */
+    public static io.neurite.tensor.Tensor avgPool1d(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.AvgPooling.avgPool(input, options, 1);
+    }
+
+    /** Average pooling over height and width of {@code (N, C, H, W)} or {@code (C, H, W)}, stride = kernel. */
+    public static io.neurite.tensor.Tensor avgPool2d(io.neurite.tensor.Tensor input, int kernelSize) {
+        return io.neurite.nn.functional.AvgPooling.avgPool(input, io.neurite.nn.functional.PoolOptions.of(kernelSize),
+                2);
+    }
+
+    /** Average pooling over height and width with a square window moved by {@code stride}. */
+    public static io.neurite.tensor.Tensor avgPool2d(io.neurite.tensor.Tensor input, int kernelSize, int stride) {
+        return io.neurite.nn.functional.AvgPooling.avgPool(input,
+                io.neurite.nn.functional.PoolOptions.of(kernelSize).withStride(stride), 2);
+    }
+
+    /** Average pooling over height and width (padding, ceil mode, countIncludePad, divisorOverride). */
+    public static io.neurite.tensor.Tensor avgPool2d(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.PoolOptions options) {
+        return io.neurite.nn.functional.AvgPooling.avgPool(input, options, 2);
+    }
+
+    /** Average pooling of the last dimension to {@code outputSize} windows (see {@code AdaptivePooling}). */
+    public static io.neurite.tensor.Tensor adaptiveAvgPool1d(io.neurite.tensor.Tensor input, int outputSize) {
+        return io.neurite.nn.functional.AdaptivePooling.adaptiveAvgPool(input, new int[] {outputSize}, 1);
+    }
+
+    /** Average pooling of height and width to {@code outputSize} (one value for both, or two). */
+    public static io.neurite.tensor.Tensor adaptiveAvgPool2d(io.neurite.tensor.Tensor input, int... outputSize) {
+        return io.neurite.nn.functional.AdaptivePooling.adaptiveAvgPool(input, outputSize, 2);
+    }
+
+    /** Max pooling of height and width to {@code outputSize} (one value for both, or two). */
+    public static io.neurite.tensor.Tensor adaptiveMaxPool2d(io.neurite.tensor.Tensor input, int... outputSize) {
+        return io.neurite.nn.functional.AdaptivePooling.adaptiveMaxPool(input, outputSize, 2).values();
+    }
+
+    /** {@code adaptiveMaxPool2d} with the int32 flat index {@code h W + w} of each maximum in its plane. */
+    public static io.neurite.tensor.ValuesIndices adaptiveMaxPool2dWithIndices(io.neurite.tensor.Tensor input,
+            int... outputSize) {
+        return io.neurite.nn.functional.AdaptivePooling.adaptiveMaxPool(input, outputSize, 2);
+    }
+
+    /** Resizes the spatial dimensions of {@code (N, C, ...)} by nearest or (bi)linear interpolation. */
+    public static io.neurite.tensor.Tensor interpolate(io.neurite.tensor.Tensor input,
+            io.neurite.nn.functional.Interpolation how) {
+        return io.neurite.nn.functional.Resampling.interpolate(input, how);
+    }
+
+    /** {@code (*, C r², H, W) -> (*, C, H r, W r)}: channel blocks moved into space. */
+    public static io.neurite.tensor.Tensor pixelShuffle(io.neurite.tensor.Tensor input, int upscaleFactor) {
+        return io.neurite.nn.functional.PixelShuffling.pixelShuffle(input, upscaleFactor);
+    }
+
+    /** {@code (*, C, H r, W r) -> (*, C r², H, W)}: the inverse of {@code pixelShuffle}. */
+    public static io.neurite.tensor.Tensor pixelUnshuffle(io.neurite.tensor.Tensor input, int downscaleFactor) {
+        return io.neurite.nn.functional.PixelShuffling.pixelUnshuffle(input, downscaleFactor);
+    }
 
     // ---------------------------------------------------------------- normalization and dropout
     // Names are fully qualified so that this section needs no import.
