@@ -26,7 +26,10 @@ public enum Activation {
     THRESHOLD,
     /** {@code x / (1 + |x|)}. */
     SOFTSIGN,
-    /** {@code x <= 0 ? a (e^(c x) - 1) : b x}: ELU (b = 1, c = 1), SELU (a = alpha scale, b = scale), CELU (c = 1/alpha). */
+    /**
+     * {@code x <= 0 ? a (e^(c x) - 1) : b x}: ELU (b = 1, c = 1), SELU (a = alpha scale, b = scale), CELU
+     * (b = 1, c = 1/alpha).
+     */
     ELU,
     /** {@code 1 / (1 + e^-x)}. */
     SIGMOID,
@@ -132,7 +135,8 @@ public enum Activation {
             }
             case GELU -> g * (SpecialMath.ndtr(x) + x * SpecialMath.normalPdf(x));
             case GELU_TANH -> {
-                // s = sigmoid(2u) and s (1 - s) = t / (1 + t)^2: d/dx = s + 2 x s (1 - s) u'(x), u' = beta (1 + 3 kappa x^2)
+                // s = sigmoid(2u), s (1 - s) = t / (1 + t)^2: d/dx = s + 2 x s (1 - s) u'(x),
+                // u' = beta (1 + 3 kappa x^2)
                 float x2 = x * x;
                 float u = GELU_BETA * (x + GELU_KAPPA * (x2 * x));
                 float t = FastMath.exp(-2f * Math.abs(u));
@@ -161,7 +165,7 @@ public enum Activation {
         Parallel.forRange(n, GRAIN, (from, to) -> forwardRange(x, y, from, to, a, b, c));
     }
 
-    /** {@code dx[i] = g[i] f'(x[i])} for i below n, in parallel ({@code x} is the output y if {@link #gradFromOutput()}). */
+    /** {@code dx[i] = g[i] f'(x[i])} for i below n, in parallel (x holds the output if {@link #gradFromOutput()}). */
     public void backward(float[] x, float[] g, float[] dx, int n, float a, float b, float c) {
         if (this == GELU && VectorSupport.enabled()) {
             Parallel.forRange(n, GRAIN, (from, to) -> ActivationVector.gaussians(x, dx, from, to));

@@ -5,6 +5,7 @@ import static io.neurite.kernels.Activation.GELU_KAPPA;
 import static io.neurite.kernels.Activation.MISH_LIMIT;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -165,7 +166,9 @@ final class ActivationVector {
     static void gaussians(float[] x, float[] e, int from, int to) {
         int end = from + S.loopBound(to - from);
         for (int i = from; i < end; i += L) halfGaussian(load(x, i).abs().min(SpecialMath.NDTR_LIMIT)).intoArray(e, i);
-        for (int i = end; i < to; i++) e[i] = SpecialMath.halfGaussian(Math.min(Math.abs(x[i]), SpecialMath.NDTR_LIMIT));
+        for (int i = end; i < to; i++) {
+            e[i] = SpecialMath.halfGaussian(Math.min(Math.abs(x[i]), SpecialMath.NDTR_LIMIT));
+        }
     }
 
     /** GELU forward, pass 2: {@code y[i] = x[i] Phi(x[i])} from the factors {@link #gaussians} left in y. */
@@ -214,7 +217,9 @@ final class ActivationVector {
     // ---------------------------------------------------------------- backward loops
 
     private static void reluGrad(float[] x, float[] g, float[] dx, int from, int end) {
-        for (int i = from; i < end; i += L) load(g, i).blend(ZERO, load(x, i).compare(VectorOperators.LE, 0f)).intoArray(dx, i);
+        for (int i = from; i < end; i += L) {
+            load(g, i).blend(ZERO, load(x, i).compare(VectorOperators.LE, 0f)).intoArray(dx, i);
+        }
     }
 
     private static void leakyReluGrad(float[] x, float[] g, float[] dx, int from, int end, float a) {
@@ -227,7 +232,8 @@ final class ActivationVector {
     private static void hardtanhGrad(float[] x, float[] g, float[] dx, int from, int end, float a, float b) {
         for (int i = from; i < end; i += L) {
             FloatVector v = load(x, i);
-            load(g, i).blend(ZERO, v.compare(VectorOperators.LE, a).or(v.compare(VectorOperators.GE, b))).intoArray(dx, i);
+            VectorMask<Float> outside = v.compare(VectorOperators.LE, a).or(v.compare(VectorOperators.GE, b));
+            load(g, i).blend(ZERO, outside).intoArray(dx, i);
         }
     }
 
@@ -248,7 +254,9 @@ final class ActivationVector {
     }
 
     private static void thresholdGrad(float[] x, float[] g, float[] dx, int from, int end, float a) {
-        for (int i = from; i < end; i += L) load(g, i).blend(ZERO, load(x, i).compare(VectorOperators.LE, a)).intoArray(dx, i);
+        for (int i = from; i < end; i += L) {
+            load(g, i).blend(ZERO, load(x, i).compare(VectorOperators.LE, a)).intoArray(dx, i);
+        }
     }
 
     private static void softsignGrad(float[] x, float[] g, float[] dx, int from, int end) {
@@ -335,7 +343,7 @@ final class ActivationVector {
         return big.blend(small, t.abs().compare(VectorOperators.LT, SpecialMath.EXPM1_SMALL));
     }
 
-    /** {@link SpecialMath#ndtr}, given {@code a = min(|x|, limit)} and {@code e = halfGaussian(a)}: the ranges blended. */
+    /** {@link SpecialMath#ndtr} given {@code a = min(|x|, limit)} and {@code e = halfGaussian(a)}: ranges blended. */
     private static FloatVector ndtr(FloatVector x, FloatVector a, FloatVector e) {
         FloatVector z = a.mul(SpecialMath.SQRT1_2);
         FloatVector z2 = z.mul(z);
@@ -343,7 +351,8 @@ final class ActivationVector {
         FloatVector small = HALF.add(HALF.mul(x.mul(SpecialMath.SQRT1_2)).mul(t));
         FloatVector q = ONE.div(z);
         FloatVector y = q.mul(q);
-        FloatVector p = horner(SpecialMath.ERFC_R, y).blend(horner(SpecialMath.ERFC_P, y), z.compare(VectorOperators.LT, 2f));
+        FloatVector p = horner(SpecialMath.ERFC_R, y)
+                .blend(horner(SpecialMath.ERFC_P, y), z.compare(VectorOperators.LT, 2f));
         FloatVector mid = horner(SpecialMath.NDTR_MID, a.sub(SpecialMath.NDTR_MID_CENTER));
         FloatVector tail = HALF.mul(e.mul(q).mul(p)).blend(mid, z.compare(VectorOperators.LT, 1f));
         FloatVector big = tail.blend(ONE.sub(tail), x.compare(VectorOperators.GT, 0f));

@@ -57,7 +57,8 @@ public final class Bilinear extends Module {
         if (input1.dim() == 0 || input1.size(-1) != in1Features || input2.dim() == 0
                 || input2.size(-1) != in2Features) {
             throw new ShapeException(this + ": expected last dimensions " + in1Features + " and " + in2Features
-                    + ", got input shapes " + input1.shape() + " and " + input2.shape(), input1.shape(), input2.shape());
+                    + ", got input shapes " + input1.shape() + " and " + input2.shape(),
+                    input1.shape(), input2.shape());
         }
         return F.bilinear(input1, input2, weight(), bias());
     }

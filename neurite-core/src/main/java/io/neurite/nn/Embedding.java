@@ -108,7 +108,8 @@ public final class Embedding extends Layer {
 
     @Override
     public String extraRepr() {
-        return numEmbeddings + ", " + embeddingDim + (paddingIdx == Lookup.NO_PADDING ? "" : ", padding_idx=" + paddingIdx);
+        String padding = paddingIdx == Lookup.NO_PADDING ? "" : ", padding_idx=" + paddingIdx;
+        return numEmbeddings + ", " + embeddingDim + padding;
     }
 
     /** A padding index in [-num, num) mapped into [0, num), or a failure naming {@code op}. */

@@ -51,7 +51,8 @@ public final class Init {
             case RELU -> Math.sqrt(2.0);
             case LEAKY_RELU -> {
                 if (!Double.isFinite(param)) {
-                    throw new IllegalArgumentException("calculateGain: negative_slope " + param + " not a valid number");
+                    throw new IllegalArgumentException("calculateGain: negative_slope " + param
+                            + " not a valid number");
                 }
                 yield Math.sqrt(2.0 / (1 + param * param));
             }
@@ -62,8 +63,8 @@ public final class Init {
     /** The fans of a weight of at least 2 dimensions {@code [out, in, *kernel]}. */
     public static Fans fanInAndFanOut(Tensor tensor) {
         if (tensor.dim() < 2) {
-            throw new IllegalArgumentException("fanInAndFanOut: fan in and fan out can not be computed for a tensor with"
-                    + " fewer than 2 dimensions, got shape " + tensor.shape());
+            throw new IllegalArgumentException("fanInAndFanOut: fan in and fan out can not be computed for a tensor"
+                    + " with fewer than 2 dimensions, got shape " + tensor.shape());
         }
         int receptive = 1;
         for (int d = 2; d < tensor.dim(); d++) receptive *= tensor.size(d);

@@ -96,7 +96,8 @@ public final class Linear extends Layer {
         if (input.dim() == 0 || input.size(-1) != inFeatures) {
             throw new ShapeException(this + ": expected last dimension " + inFeatures + ", got input shape "
                     + input.shape() + "; hint: in_features must equal the input's last dimension"
-                    + (flattensToFit(input) ? "; the input flattened from dimension 1 would fit: add a Flatten() before" : ""),
+                    + (flattensToFit(input) ? "; the input flattened from dimension 1 would fit: add a Flatten() before"
+                            : ""),
                     input.shape());
         }
         if (!input.isFloat()) {
@@ -112,6 +113,7 @@ public final class Linear extends Layer {
 
     @Override
     public String extraRepr() {
-        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + PythonRepr.bool(bias() != null);
+        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias="
+                + PythonRepr.bool(bias() != null);
     }
 }

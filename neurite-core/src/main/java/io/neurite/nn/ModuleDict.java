@@ -45,7 +45,8 @@ public final class ModuleDict<M extends Module> extends Module {
     public M get(String key) {
         M m = modules.get(key);
         if (m == null) {
-            throw new IllegalArgumentException("ModuleDict.get: no module under the key '" + key + "'; keys are " + keys());
+            throw new IllegalArgumentException("ModuleDict.get: no module under the key '" + key + "'; keys are "
+                    + keys());
         }
         return m;
     }

@@ -28,7 +28,8 @@ public final class PReLU extends Layer {
 
     public PReLU(int numParameters, double init) {
         if (numParameters < 1) {
-            throw new IllegalArgumentException("PReLU: expected num_parameters >= 1, got num_parameters=" + numParameters);
+            throw new IllegalArgumentException("PReLU: expected num_parameters >= 1, got num_parameters="
+                    + numParameters);
         }
         this.numParameters = numParameters;
         this.init = init;

@@ -21,7 +21,8 @@ class ActivationTest {
         Random r = new Random(7);
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {
-            x[i] = i < SPECIAL.length * 3 ? SPECIAL[i % SPECIAL.length] : (float) (r.nextGaussian() * (i % 3 == 0 ? 30 : 3));
+            double scale = i % 3 == 0 ? 30 : 3;
+            x[i] = i < SPECIAL.length * 3 ? SPECIAL[i % SPECIAL.length] : (float) (r.nextGaussian() * scale);
         }
         return x;
     }

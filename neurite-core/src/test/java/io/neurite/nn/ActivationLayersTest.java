@@ -59,8 +59,8 @@ class ActivationLayersTest {
 
     @Test
     void parametricActivationsPassGradCheck() {
-        Tensor x = Tensor.of(new float[] {-1.5f, 0.7f, -0.4f, 2.2f, 1.1f, -2.6f, 0.35f, -0.9f, 1.8f, -0.2f, 0.6f, -3.1f},
-                2, 3, 2).requiresGrad(true);
+        Tensor x = Tensor.of(new float[] {-1.5f, 0.7f, -0.4f, 2.2f, 1.1f, -2.6f, 0.35f, -0.9f, 1.8f, -0.2f, 0.6f,
+            -3.1f}, 2, 3, 2).requiresGrad(true);
         Tensor w = Tensor.of(new float[] {0.1f, -0.3f, 0.6f}, 3).requiresGrad(true);
         GradCheck.Result prelu = GradCheck.check(in -> F.prelu(in[0], in[1]), x, w);
         assertTrue(prelu.passed(), prelu.report());
@@ -75,7 +75,8 @@ class ActivationLayersTest {
         GradCheck.Result maxout = GradCheck.check(in -> F.maxout(in[0], in[1], in[2], 2), xm, wm, bm);
         assertTrue(maxout.passed(), maxout.report());
 
-        Tensor c = Tensor.of(new float[] {0.2f, -0.5f, 1f, 0.3f, 0.7f, -0.1f, -1f, 0.4f, 0.5f}, 3, 3).requiresGrad(true);
+        Tensor c = Tensor.of(new float[] {0.2f, -0.5f, 1f, 0.3f, 0.7f, -0.1f, -1f, 0.4f, 0.5f}, 3, 3)
+                .requiresGrad(true);
         GradCheck.Result rbf = GradCheck.check(in -> F.gaussianRbf(in[0], in[1], 0.8), xm, c);
         assertTrue(rbf.passed(), rbf.report());
     }
@@ -148,12 +149,13 @@ class ActivationLayersTest {
         var f = assertThrows(IllegalArgumentException.class, () -> new Softmax(2).forward(Tensor.zeros(2, 3)));
         assertTrue(f.getMessage().contains("Softmax(dim=2)") && f.getMessage().contains("[2, 3]"), f.getMessage());
         var g = assertThrows(IllegalArgumentException.class, () -> F.relu(Tensor.ofInts(new int[] {1, 2}, 2)));
-        assertTrue(g.getMessage().startsWith("relu: expected a float32 tensor, got int32 of shape [2]"), g.getMessage());
+        assertTrue(g.getMessage().startsWith("relu: expected a float32 tensor, got int32 of shape [2]"),
+                g.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Hardtanh(1, -1));
         assertThrows(IllegalArgumentException.class, () -> new CELU(0));
         var h = assertThrows(ShapeException.class, () -> new Maxout(4, 3, 2).forward(Tensor.zeros(2, 5)));
-        assertTrue(h.getMessage().startsWith("Maxout(in_features=4, out_features=3, pieces=2): expected last dimension 4,"
-                + " got input shape [2, 5]"), h.getMessage());
+        assertTrue(h.getMessage().startsWith("Maxout(in_features=4, out_features=3, pieces=2): expected last"
+                + " dimension 4, got input shape [2, 5]"), h.getMessage());
     }
 
     @Test
@@ -163,7 +165,8 @@ class ActivationLayersTest {
             m.weight().copyInPlace(Tensor.of(new float[] {1f, 0f}, 2, 1));
             m.bias().zeroInPlace();
         }
-        assertArrayEquals(new float[] {0f, 0f, 2.5f}, m.forward(Tensor.of(new float[] {-3f, 0f, 2.5f}, 3, 1)).toFloatArray());
+        Tensor y = m.forward(Tensor.of(new float[] {-3f, 0f, 2.5f}, 3, 1));
+        assertArrayEquals(new float[] {0f, 0f, 2.5f}, y.toFloatArray());
     }
 
     @Test

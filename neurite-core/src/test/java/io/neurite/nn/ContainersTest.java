@@ -65,9 +65,11 @@ class ContainersTest {
         assertEquals("ModuleDict(\n  (encoder): Linear(in_features=3, out_features=2, bias=True)\n  (act): Tanh()\n)",
                 d.toString());
         var missing = assertThrows(IllegalArgumentException.class, () -> d.get("decoder"));
-        assertEquals("ModuleDict.get: no module under the key 'decoder'; keys are [encoder, act]", missing.getMessage());
+        assertEquals("ModuleDict.get: no module under the key 'decoder'; keys are [encoder, act]",
+                missing.getMessage());
         var twice = assertThrows(IllegalArgumentException.class, () -> d.put("act", new ReLU()));
-        assertTrue(twice.getMessage().startsWith("ModuleDict.put: the key 'act' is already present"), twice.getMessage());
+        assertTrue(twice.getMessage().startsWith("ModuleDict.put: the key 'act' is already present"),
+                twice.getMessage());
         var dotted = assertThrows(IllegalArgumentException.class, () -> d.put("a.b", new ReLU()));
         assertTrue(dotted.getMessage().contains("contain no '.'"), dotted.getMessage());
     }

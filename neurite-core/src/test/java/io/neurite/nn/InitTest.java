@@ -46,7 +46,8 @@ class InitTest {
         assertEquals(1.4141428569978354, Init.calculateGain(Nonlinearity.LEAKY_RELU));       // torch, slope 0.01
         assertEquals(1.3867504905630728, Init.calculateGain(Nonlinearity.LEAKY_RELU, 0.2));  // torch
         assertEquals(0.75, Init.calculateGain(Nonlinearity.SELU));
-        var e = assertThrows(IllegalArgumentException.class, () -> Init.calculateGain(Nonlinearity.LEAKY_RELU, Double.NaN));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Init.calculateGain(Nonlinearity.LEAKY_RELU, Double.NaN));
         assertTrue(e.getMessage().contains("negative_slope NaN not a valid number"), e.getMessage());
     }
 

@@ -53,7 +53,8 @@ class LinearFixtureTest {
         OPS.put("softmin", (in, c) -> new Softmin(c.argInt("dim")).forward(in.get(0)));
         OPS.put("maxout", (in, c) -> F.maxout(in.get(0), in.get(1), in.get(2), c.argInt("pieces")));
         OPS.put("gaussianRbf", (in, c) -> F.gaussianRbf(in.get(0), in.get(1), c.argDouble("gamma")));
-        OPS.put("linear", (in, c) -> in.size() == 3 ? F.linear(in.get(0), in.get(1), in.get(2)) : F.linear(in.get(0), in.get(1)));
+        OPS.put("linear", (in, c) -> in.size() == 3 ? F.linear(in.get(0), in.get(1), in.get(2))
+                : F.linear(in.get(0), in.get(1)));
         OPS.put("bilinear", (in, c) -> F.bilinear(in.get(0), in.get(1), in.get(2), in.size() == 4 ? in.get(3) : null));
         OPS.put("embedding", (in, c) -> c.has("paddingIdx") ? F.embedding(in.get(0), in.get(1), c.argInt("paddingIdx"))
                 : F.embedding(in.get(0), in.get(1)));

@@ -133,7 +133,9 @@ class LinearLayersTest {
         for (int k = 0; k < 4; k++) {
             double expected = bias[k];
             for (int i = 0; i < 2; i++) {
-                for (int j = 0; j < 3; j++) expected += x1.toFloatArray()[i] * w[k * 6 + i * 3 + j] * x2.toFloatArray()[j];
+                for (int j = 0; j < 3; j++) {
+                    expected += x1.toFloatArray()[i] * w[k * 6 + i * 3 + j] * x2.toFloatArray()[j];
+                }
             }
             assertEquals(expected, y[k], 1e-5);
         }
@@ -203,12 +205,13 @@ class LinearLayersTest {
         Embedding e = new Embedding(10, 3);
         var range = assertThrows(IllegalArgumentException.class,
                 () -> e.forward(Tensor.ofInts(new int[] {1, 2, 3, 4, 5, 12}, 2, 3)));
-        assertEquals("Embedding(10, 3): index 12 at position [1, 2] of the indices (shape [2, 3]) is out of range for 10"
-                + " embeddings (expected 0 <= index < 10)", range.getMessage());
+        assertEquals("Embedding(10, 3): index 12 at position [1, 2] of the indices (shape [2, 3]) is out of range"
+                + " for 10 embeddings (expected 0 <= index < 10)", range.getMessage());
         var negative = assertThrows(IllegalArgumentException.class, () -> e.forward(Tensor.ofInts(new int[] {-1}, 1)));
         assertTrue(negative.getMessage().contains("index -1 at position [0]"), negative.getMessage());
         var floats = assertThrows(IllegalArgumentException.class, () -> e.forward(Tensor.zeros(2, 3)));
-        assertTrue(floats.getMessage().startsWith("Embedding(10, 3): expected int32 indices, got float32 of shape [2, 3]"),
+        assertTrue(floats.getMessage().startsWith(
+                "Embedding(10, 3): expected int32 indices, got float32 of shape [2, 3]"),
                 floats.getMessage());
         var pad = assertThrows(IllegalArgumentException.class, () -> Embedding.builder(4, 2).paddingIdx(4).build());
         assertTrue(pad.getMessage().contains("padding_idx=4 must be within num_embeddings"), pad.getMessage());
@@ -224,7 +227,7 @@ class LinearLayersTest {
         assertEquals(Shape.of(2, 12), new Flatten().forward(x).shape());
         assertEquals(Shape.of(2, 3, 2, 2), new Unflatten(-1, 2, 2).forward(x).shape());
         var e = assertThrows(ShapeException.class, () -> new Unflatten(1, 2, 5, 5).forward(Tensor.zeros(4, 49)));
-        assertTrue(e.getMessage().startsWith("Unflatten(dim=1, unflattened_size=(2, 5, 5)): expected dimension 1 of size 50,"
-                + " got input shape [4, 49]"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Unflatten(dim=1, unflattened_size=(2, 5, 5)): expected dimension 1"
+                + " of size 50, got input shape [4, 49]"), e.getMessage());
     }
 }

@@ -80,13 +80,14 @@ public final class Affine {
         if (input.dim() == 0 || input.size(-1) != weight.size(1)) {
             throw new ShapeException("linear: input shape " + input.shape() + " and weight shape " + weight.shape()
                     + " do not fit: expected the input's last dimension to be in_features=" + weight.size(1)
-                    + (input.dim() == 0 ? ", got a 0-D input" : ", got " + input.size(-1)), input.shape(), weight.shape());
+                    + (input.dim() == 0 ? ", got a 0-D input" : ", got " + input.size(-1)),
+                    input.shape(), weight.shape());
         }
         if (bias != null) {
             Checks.requireFloat("linear", "the bias", bias);
             if (bias.dim() != 1 || bias.size(0) != weight.size(0)) {
-                throw new ShapeException("linear: expected a bias of shape [" + weight.size(0) + "] (out_features), got "
-                        + bias.shape(), bias.shape(), weight.shape());
+                throw new ShapeException("linear: expected a bias of shape [" + weight.size(0)
+                        + "] (out_features), got " + bias.shape(), bias.shape(), weight.shape());
             }
         }
     }

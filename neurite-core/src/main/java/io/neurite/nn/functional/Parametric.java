@@ -24,9 +24,9 @@ public final class Parametric {
         Checks.requireFloat("prelu", "the weight", weight);
         int channels = input.dim() >= 2 ? input.size(1) : 1;
         if (weight.dim() > 1 || (weight.numel() != 1 && weight.numel() != channels)) {
-            throw new ShapeException("prelu: expected a weight of shape [1] or [" + channels + "] (the channels, dimension"
-                    + " 1 of the input), got weight shape " + weight.shape() + " for input shape " + input.shape(),
-                    input.shape(), weight.shape());
+            throw new ShapeException("prelu: expected a weight of shape [1] or [" + channels
+                    + "] (the channels, dimension 1 of the input), got weight shape " + weight.shape()
+                    + " for input shape " + input.shape(), input.shape(), weight.shape());
         }
         int outer = input.dim() >= 2 ? input.size(0) : 1;
         int inner = input.numel() / Math.max(1, outer * channels);
