@@ -8,6 +8,11 @@ public abstract class Layer extends Module {
 
     public abstract Tensor forward(Tensor input);
 
+    /** A Keras-like table of layers, output shapes and parameter counts (see {@link Summary}). */
+    public String summary(io.neurite.tensor.Shape inputShape) {
+        return Summary.of(this, inputShape);
+    }
+
     /** A parameter-free layer from a function, e.g. {@code Layer.of("Square", x -> x.mul(x))}. */
     public static Layer of(String name, UnaryOperator<Tensor> fn) {
         return new Layer() {
