@@ -84,7 +84,7 @@ public abstract class Optimizer<O extends OptimizerOptions<O>> {
         }
         Map<Tensor, Boolean> seen = new IdentityHashMap<>();
         for (ParamGroup<O> g : groups) for (Tensor p : g.params()) seen.put(p, true);
-        Map<Tensor, Boolean> inThisGroup = new IdentityHashMap<>();
+        Map<Tensor, Integer> inThisGroup = new IdentityHashMap<>();
         for (int i = 0; i < params.size(); i++) {
             Tensor p = Objects.requireNonNull(params.get(i), "params[" + i + "]");
             if (!p.isLeaf()) {
@@ -100,9 +100,10 @@ public abstract class Optimizer<O extends OptimizerOptions<O>> {
                 throw new IllegalArgumentException(name() + ": params[" + i + "] (shape " + p.shape()
                         + ") already belongs to another parameter group; each tensor may appear in one group only");
             }
-            if (inThisGroup.put(p, true) != null) {
+            Integer earlier = inThisGroup.put(p, i);
+            if (earlier != null) {
                 throw new IllegalArgumentException(name() + ": params[" + i + "] (shape " + p.shape()
-                        + ") appears twice in the same group");
+                        + ") is the same tensor as params[" + earlier + "]; each tensor may appear once");
             }
         }
         O options = Objects.requireNonNull(overrides.apply(defaults), "overrides returned null");

@@ -12,7 +12,12 @@ import java.util.Objects;
  * {@code maxLr / divFactor / finalDivFactor}; the momentum (or Adam's beta1) moves the opposite
  * way between {@code maxMomentum} and {@code baseMomentum}. With {@code threePhase} the lr comes
  * back down symmetrically before the final annealing. Step it once per batch, {@code totalSteps}
- * times.
+ * times; one more step fails.
+ *
+ * <p>The lr equals PyTorch's at every step the training uses. The {@code totalSteps}-th call of
+ * {@code step()} (after the last batch) holds the final lr and momentum, where PyTorch 1.13
+ * extrapolates the last phase past its end (the cosine climbs back up, the linear ramp goes
+ * negative, which an options record here would rightly refuse).
  *
  * <pre>{@code
  * var schedule = OneCycleLR.builder(optimizer, 0.1).epochs(10, batchesPerEpoch).build();
@@ -126,7 +131,8 @@ public final class OneCycleLR extends LRScheduler {
             for (int i = 0; i < phases.size(); i++) {
                 Phase phase = phases.get(i);
                 if (stepNum <= phase.endStep() || i == phases.size() - 1) {
-                    double pct = (stepNum - startStep) / (phase.endStep() - startStep);
+                    // past the last step PyTorch extrapolates (cos climbs back, linear goes below 0): hold the end
+                    double pct = Math.min(1, (stepNum - startStep) / (phase.endStep() - startStep));
                     lrs[gi] = anneal(lrAnchors[gi][phase.startLr()], lrAnchors[gi][phase.endLr()], pct);
                     if (momentumAnchors != null) {
                         double m = anneal(momentumAnchors[gi][phase.startMomentum()],
