@@ -129,8 +129,8 @@ public abstract class LRScheduler {
             return out;
         }
         if (values.length != groups) {
-            throw new IllegalArgumentException(owner + ": expected 1 or " + groups + " values for " + name
-                    + " (one per parameter group), got " + values.length);
+            throw new IllegalArgumentException(owner + ": expected " + (groups == 1 ? "1 value" : "1 or " + groups
+                    + " values (one per parameter group)") + " for " + name + ", got " + values.length);
         }
         return values.clone();
     }
