@@ -1,8 +1,12 @@
 package io.neurite.optim;
 
+import static io.neurite.optim.FlatVectors.dot;
+import static io.neurite.optim.FlatVectors.maxAbs;
+import static io.neurite.optim.FlatVectors.sumAbs;
+
 import io.neurite.tensor.Autograd;
 import io.neurite.tensor.Tensor;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,25 +82,14 @@ public final class LBFGS extends Optimizer<LBFGS.Options> {
         }
     }
 
-    /** lr = 1, maxIter = 20, maxEval = 25, toleranceGrad = 1e-7, toleranceChange = 1e-9, history 100, no line search. */
+    /** lr = 1, maxIter = 20, maxEval = 25, toleranceGrad = 1e-7, toleranceChange = 1e-9, history 100, no search. */
     public static Options options() {
         return new Options(1, 20, 25, 1e-7, 1e-9, 100, LineSearch.NONE);
     }
 
     private final List<Tensor> params;
     private final int numel;
-    // the state carried between steps (PyTorch keeps it in state[params[0]])
-    private int funcEvals;
-    private int nIter;
-    private float[] d;
-    private double t;
-    private final List<float[]> oldDirs = new ArrayList<>();
-    private final List<float[]> oldSteps = new ArrayList<>();
-    private final List<Float> ro = new ArrayList<>();
-    private float hDiag = 1f;
-    private float[] prevFlatGrad;
-    private double prevLoss;
-    private float[] al;
+    private LBFGSHistory history = new LBFGSHistory();
 
     public LBFGS(List<Tensor> params) {
         this(params, options());
@@ -142,7 +135,7 @@ public final class LBFGS extends Optimizer<LBFGS.Options> {
             Tensor origLoss = evaluate(closure);
             double loss = origLoss.item();
             int currentEvals = 1;
-            funcEvals++;
+            history.funcEvals++;
             float[] flatGrad = gatherFlatGrad();
             boolean optimal = maxAbs(flatGrad) <= o.toleranceGrad();
             if (optimal) return origLoss;
@@ -150,40 +143,36 @@ public final class LBFGS extends Optimizer<LBFGS.Options> {
             int iter = 0;
             while (iter < o.maxIter()) {
                 iter++;
-                nIter++;
-                if (nIter == 1) {
-                    d = scaled(flatGrad, -1f);
-                    oldDirs.clear();
-                    oldSteps.clear();
-                    ro.clear();
-                    hDiag = 1f;
+                history.nIter++;
+                if (history.nIter == 1) {
+                    history.restart(flatGrad);
                 } else {
-                    d = direction(flatGrad, o.historySize());
+                    history.updateDirection(flatGrad, o.historySize());
                 }
-                prevFlatGrad = flatGrad.clone();
-                prevLoss = loss;
-                if (nIter == 1) {
-                    float inverse = 1f / (float) sumAbs(flatGrad);  // the first step is at most lr / |g|_1
-                    t = inverse < 1f ? inverse * (float) o.lr() : o.lr();
+                history.prevFlatGrad = flatGrad.clone();
+                history.prevLoss = loss;
+                if (history.nIter == 1) {
+                    float inverse = 1f / sumAbs(flatGrad);  // the first step is at most lr / |g|_1
+                    history.t = inverse < 1f ? inverse * (float) o.lr() : o.lr();
                 } else {
-                    t = o.lr();
+                    history.t = o.lr();
                 }
-                double gtd = dot(flatGrad, d);
+                double gtd = dot(flatGrad, history.d);
                 if (gtd > -o.toleranceChange()) break;  // not a descent direction
 
                 int lsEvals = 0;
                 if (o.lineSearch() == LineSearch.STRONG_WOLFE) {
                     float[][] start = cloneParams();
-                    StrongWolfe.Result r = StrongWolfe.search(step -> directionalEvaluate(closure, start, step), t,
-                            d, loss, flatGrad, gtd, o.toleranceChange());
+                    StrongWolfe.Result r = StrongWolfe.search(step -> directionalEvaluate(closure, start, step),
+                            history.t, history.d, loss, flatGrad, gtd, o.toleranceChange());
                     loss = r.loss();
                     flatGrad = r.grad();
-                    t = r.t();
+                    history.t = r.t();
                     lsEvals = r.evaluations();
-                    addToParams(t, d);
+                    addToParams(history.t, history.d);
                     optimal = maxAbs(flatGrad) <= o.toleranceGrad();
                 } else {
-                    addToParams(t, d);
+                    addToParams(history.t, history.d);
                     if (iter != o.maxIter()) {
                         loss = evaluate(closure).item();
                         flatGrad = gatherFlatGrad();
@@ -192,44 +181,13 @@ public final class LBFGS extends Optimizer<LBFGS.Options> {
                     }
                 }
                 currentEvals += lsEvals;
-                funcEvals += lsEvals;
+                history.funcEvals += lsEvals;
                 if (iter == o.maxIter() || currentEvals >= o.maxEval() || optimal) break;
-                if (maxAbs(d) * Math.abs((float) t) <= o.toleranceChange()) break;  // step too small
-                if (Math.abs(loss - prevLoss) < o.toleranceChange()) break;        // loss stalled
+                if (maxAbs(history.d) * Math.abs((float) history.t) <= o.toleranceChange()) break;  // tiny step
+                if (Math.abs(loss - history.prevLoss) < o.toleranceChange()) break;                // stalled
             }
             return origLoss;
         }
-    }
-
-    /** The two-loop recursion: updates the curvature history with the last step, returns -H g. */
-    private float[] direction(float[] flatGrad, int historySize) {
-        float[] y = new float[numel];
-        float[] s = scaled(d, (float) t);
-        for (int i = 0; i < numel; i++) y[i] = flatGrad[i] - prevFlatGrad[i];
-        float ys = dot(y, s);
-        if (ys > 1e-10f) {
-            if (oldDirs.size() == historySize) {
-                oldDirs.remove(0);
-                oldSteps.remove(0);
-                ro.remove(0);
-            }
-            oldDirs.add(y);
-            oldSteps.add(s);
-            ro.add(1f / ys);
-            hDiag = ys / dot(y, y);
-        }
-        if (al == null || al.length != historySize) al = new float[historySize];
-        float[] q = scaled(flatGrad, -1f);
-        for (int i = oldDirs.size() - 1; i >= 0; i--) {
-            al[i] = dot(oldSteps.get(i), q) * ro.get(i);
-            axpy(q, oldDirs.get(i), -al[i]);
-        }
-        float[] r = scaled(q, hDiag);
-        for (int i = 0; i < oldDirs.size(); i++) {
-            float be = dot(oldDirs.get(i), r) * ro.get(i);
-            axpy(r, oldSteps.get(i), al[i] - be);
-        }
-        return r;
     }
 
     private Tensor evaluate(Supplier<Tensor> closure) {
@@ -244,7 +202,7 @@ public final class LBFGS extends Optimizer<LBFGS.Options> {
     }
 
     private StrongWolfe.Evaluation directionalEvaluate(Supplier<Tensor> closure, float[][] start, double step) {
-        addToParams(step, d);
+        addToParams(step, history.d);
         double loss = evaluate(closure).item();
         float[] grad = gatherFlatGrad();
         setParams(start);
@@ -295,115 +253,20 @@ public final class LBFGS extends Optimizer<LBFGS.Options> {
     @Override
     public Map<String, Object> stateDict() {
         Map<String, Object> out = new LinkedHashMap<>(super.stateDict());
-        if (d == null) return out;
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("funcEvals", funcEvals);
-        s.put("nIter", nIter);
-        s.put("d", vector(d));
-        s.put("t", t);
-        s.put("oldDirs", oldDirs.stream().map(LBFGS::vector).toList());
-        s.put("oldSteps", oldSteps.stream().map(LBFGS::vector).toList());
-        s.put("ro", ro.stream().map(Float::doubleValue).toList());
-        s.put("hDiag", (double) hDiag);
-        s.put("prevFlatGrad", vector(prevFlatGrad));
-        s.put("prevLoss", prevLoss);
-        if (al != null) s.put("al", vector(al));
-        out.put("lbfgs", java.util.Collections.unmodifiableMap(s));
-        return java.util.Collections.unmodifiableMap(out);
+        if (history.d != null) out.put("lbfgs", history.toMap());
+        return Collections.unmodifiableMap(out);
     }
 
     @Override
     public void loadStateDict(Map<String, Object> saved) {
-        Object history = saved.get("lbfgs");
-        String where = "LBFGS.loadStateDict";
-        if (history != null && !(history instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException(where + ": 'lbfgs' must be a map, got " + history);
+        Object lbfgs = saved.get("lbfgs");
+        String where = "LBFGS.loadStateDict: lbfgs";
+        if (lbfgs != null && !(lbfgs instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException(where + " must be a map, got " + lbfgs);
         }
-        Map<?, ?> h = (Map<?, ?>) history;
-        float[] newD = h == null ? null : floats(h, "d", where);
-        List<float[]> dirs = h == null ? List.of() : floatList(h, "oldDirs", where);
-        List<float[]> steps = h == null ? List.of() : floatList(h, "oldSteps", where);
+        LBFGSHistory loaded = lbfgs == null ? new LBFGSHistory()
+                : LBFGSHistory.fromMap((Map<?, ?>) lbfgs, numel, where);
         super.loadStateDict(saved);
-        d = newD;
-        oldDirs.clear();
-        oldSteps.clear();
-        ro.clear();
-        if (h == null) {
-            funcEvals = 0;
-            nIter = 0;
-            prevFlatGrad = null;
-            al = null;
-            hDiag = 1f;
-            return;
-        }
-        funcEvals = number(h, "funcEvals", where).intValue();
-        nIter = number(h, "nIter", where).intValue();
-        t = number(h, "t", where).doubleValue();
-        oldDirs.addAll(dirs);
-        oldSteps.addAll(steps);
-        for (Object r : Optimizer.listOf(h, "ro", where)) ro.add(((Number) r).floatValue());
-        hDiag = number(h, "hDiag", where).floatValue();
-        prevFlatGrad = floats(h, "prevFlatGrad", where);
-        prevLoss = number(h, "prevLoss", where).doubleValue();
-        al = h.containsKey("al") ? floats(h, "al", where) : null;
-    }
-
-    private static Tensor vector(float[] v) {
-        return Tensor.of(v, v.length);
-    }
-
-    private float[] floats(Map<?, ?> h, String key, String where) {
-        if (h.get(key) instanceof Tensor t && t.dim() == 1) {
-            float[] v = t.toFloatArray();
-            if (!key.equals("al") && v.length != numel) {
-                throw new IllegalArgumentException(where + ": '" + key + "' has " + v.length + " elements, the"
-                        + " parameters have " + numel);
-            }
-            return v;
-        }
-        throw new IllegalArgumentException(where + ": expected a 1-D tensor under '" + key + "', got " + h.get(key));
-    }
-
-    private List<float[]> floatList(Map<?, ?> h, String key, String where) {
-        List<float[]> out = new ArrayList<>();
-        for (Object v : Optimizer.listOf(h, key, where)) out.add(floats(Map.of(key, v), key, where));
-        return out;
-    }
-
-    private static Number number(Map<?, ?> h, String key, String where) {
-        if (h.get(key) instanceof Number n) return n;
-        throw new IllegalArgumentException(where + ": expected a number under '" + key + "', got " + h.get(key));
-    }
-
-    // ---------------------------------------------------------------- flat vector arithmetic
-
-    /** The dot product, accumulated in double and rounded to float (PyTorch's float32 dot). */
-    static float dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += (double) a[i] * b[i];
-        return (float) s;
-    }
-
-    static double maxAbs(float[] a) {
-        float m = 0;
-        for (float v : a) m = Math.max(m, Math.abs(v));
-        return m;
-    }
-
-    private static double sumAbs(float[] a) {
-        double s = 0;
-        for (float v : a) s += Math.abs(v);
-        return (float) s;
-    }
-
-    private static float[] scaled(float[] a, float c) {
-        float[] out = new float[a.length];
-        for (int i = 0; i < a.length; i++) out[i] = a[i] * c;
-        return out;
-    }
-
-    /** {@code y += alpha * x}. */
-    private static void axpy(float[] y, float[] x, float alpha) {
-        for (int i = 0; i < y.length; i++) y[i] = y[i] + alpha * x[i];
+        this.history = loaded;
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * <pre>
  * g = grad + weightDecay * p
  * v = alpha * v + (1 - alpha) * g^2
- * a = sqrt(v) + eps                            (centered: mean m = alpha * m + (1 - alpha) * g, a = sqrt(v - m^2) + eps)
+ * a = sqrt(v) + eps                 (centered: m = alpha * m + (1 - alpha) * g, a = sqrt(v - m^2) + eps)
  * b = momentum * b + g / a,  p = p - lr * b    (without momentum: p = p - lr * g / a)
  * </pre>
  */

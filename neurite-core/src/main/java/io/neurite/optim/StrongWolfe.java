@@ -26,12 +26,12 @@ final class StrongWolfe {
 
     /** Searches along {@code d} from loss {@code f}, gradient {@code g}, slope {@code gtd = g . d}. */
     static Result search(Objective obj, double t, float[] d, double f, float[] g, double gtd, double toleranceChange) {
-        double dNorm = LBFGS.maxAbs(d);
+        double dNorm = FlatVectors.maxAbs(d);
         Evaluation e = obj.at(t);
         double fNew = e.loss();
         float[] gNew = e.grad();
         int evals = 1;
-        double gtdNew = LBFGS.dot(gNew, d);
+        double gtdNew = FlatVectors.dot(gNew, d);
 
         double tPrev = 0, fPrev = f, gtdPrev = gtd;
         float[] gPrev = g.clone();
@@ -67,7 +67,7 @@ final class StrongWolfe {
             fNew = e.loss();
             gNew = e.grad();
             evals++;
-            gtdNew = LBFGS.dot(gNew, d);
+            gtdNew = FlatVectors.dot(gNew, d);
             lsIter++;
         }
         if (lsIter == MAX_LS) {
@@ -100,7 +100,7 @@ final class StrongWolfe {
             fNew = e.loss();
             gNew = e.grad();
             evals++;
-            gtdNew = LBFGS.dot(gNew, d);
+            gtdNew = FlatVectors.dot(gNew, d);
             lsIter++;
             if (fNew > f + C1 * t * gtd || fNew >= bracketF[low]) {
                 set(bracket, bracketF, bracketG, bracketGtd, high, t, fNew, gNew.clone(), gtdNew);

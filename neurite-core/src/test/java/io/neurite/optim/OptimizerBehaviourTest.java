@@ -155,7 +155,8 @@ class OptimizerBehaviourTest {
     @Test
     void hyperParametersAreValidatedWithTheirValue() {
         List<Tensor> ps = List.of(param(0));
-        assertMessage("Adam: beta1 must be in [0, 1), got 1.2", () -> new Adam(ps, Adam.options().withBetas(1.2, 0.999)));
+        assertMessage("Adam: beta1 must be in [0, 1), got 1.2",
+                () -> new Adam(ps, Adam.options().withBetas(1.2, 0.999)));
         assertMessage("Adam: beta2 must be in [0, 1), got 1.0", () -> Adam.options().withBetas(0.9, 1.0));
         assertMessage("Adam: eps must be >= 0, got -1.0E-8", () -> Adam.options().withEps(-1e-8));
         assertMessage("SGD: lr must be >= 0, got -0.1", () -> new SGD(ps, -0.1));

@@ -140,7 +140,8 @@ class OptimizerStateTest {
         assertEquals(0.1, sgd.paramGroups().get(0).lr(), "nothing changed");
 
         Map<String, Object> badValue = new LinkedHashMap<>(saved);
-        Map<String, Object> group = new LinkedHashMap<>((Map<String, Object>) ((List<?>) saved.get("paramGroups")).get(0));
+        var groups = (List<?>) saved.get("paramGroups");
+        Map<String, Object> group = new LinkedHashMap<>((Map<String, Object>) groups.get(0));
         group.put("beta1", 1.5);
         badValue.put("paramGroups", List.of(group));
         assertEquals("Adam: beta1 must be in [0, 1), got 1.5",

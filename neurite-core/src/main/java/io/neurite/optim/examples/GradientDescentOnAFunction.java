@@ -107,8 +107,10 @@ public final class GradientDescentOnAFunction {
         int steps = 1000;
         for (double lr : RATES) {
             float[] t = trajectory(lr, steps);
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "lr = %.2f, v over the first 30 steps:", lr));
-            for (int k = 0; k <= 30; k++) sb.append(k % 10 == 0 ? "\n  " : " ").append(String.format(Locale.ROOT, "%8.5f", t[k]));
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "lr = %.2f, v over 30 steps:", lr));
+            for (int k = 0; k <= 30; k++) {
+                sb.append(k % 10 == 0 ? "\n  " : " ").append(String.format(Locale.ROOT, "%8.5f", t[k]));
+            }
             System.out.println(sb);
             System.out.println("  " + describe(lr, t) + " (judged over steps " + steps / 2 + " to " + steps + ")");
             System.out.println();

@@ -67,7 +67,7 @@ public final class CyclicLR extends LRScheduler {
         baseLrs = perGroup("baseLr", b.baseLrs);  // as PyTorch: set after the initial step
     }
 
-    /** Checks the arguments, then sets each group's lr (and momentum) to the base value, before the base constructor. */
+    /** Checks the arguments, then sets each group's lr (and momentum) to its base value, before super(). */
     private static Optimizer<?> prepare(Builder b) {
         Optimizer<?> optimizer = b.optimizer;
         String name = "CyclicLR";

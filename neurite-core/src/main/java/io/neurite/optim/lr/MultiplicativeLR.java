@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
-/** Multiplies the learning rate by a function of the epoch at every epoch after the first: {@code lr = lr * f(epoch)}. */
+/** Multiplies the lr by a function of the epoch at every epoch after the first: {@code lr = lr * f(epoch)}. */
 public final class MultiplicativeLR extends LRScheduler {
 
     private final List<IntToDoubleFunction> lambdas;

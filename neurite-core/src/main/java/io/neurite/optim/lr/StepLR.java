@@ -2,7 +2,7 @@ package io.neurite.optim.lr;
 
 import io.neurite.optim.Optimizer;
 
-/** Multiplies the learning rate by {@code gamma} every {@code stepSize} epochs: {@code lr = base * gamma^(epoch / stepSize)}. */
+/** Multiplies the lr by {@code gamma} every {@code stepSize} epochs: {@code lr = base * gamma^(epoch / stepSize)}. */
 public final class StepLR extends LRScheduler {
 
     private final int stepSize;

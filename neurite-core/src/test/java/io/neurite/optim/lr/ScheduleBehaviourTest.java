@@ -23,7 +23,7 @@ class ScheduleBehaviourTest {
         SGD opt = sgd(0.1);
         OneCycleLR schedule = OneCycleLR.builder(opt, 0.5).totalSteps(10).anneal(OneCycleLR.Anneal.LINEAR).build();
         for (int k = 0; k < 10; k++) schedule.step();
-        assertEquals(0.5 / 25 / 1e4, opt.paramGroups().get(0).lr(), 1e-17, "held at maxLr / divFactor / finalDivFactor");
+        assertEquals(0.5 / 25 / 1e4, opt.paramGroups().get(0).lr(), 1e-17, "held at maxLr / div / finalDiv");
         assertEquals(0.95, opt.paramGroups().get(0).momentum(), 1e-15);
         var e = assertThrows(IllegalStateException.class, schedule::step);
         assertEquals("OneCycleLR: tried to step 12 times, but the schedule has 10 steps; hint: totalSteps must cover"

@@ -46,7 +46,8 @@ final class ScheduleFixtures {
         return switch (spec.get("scheduler").asText()) {
             case "StepLR" -> a.has("gamma") ? new StepLR(opt, a.get("stepSize").asInt(), a.get("gamma").asDouble())
                     : new StepLR(opt, a.get("stepSize").asInt());
-            case "MultiStepLR" -> new MultiStepLR(opt, OptimFixtures.ints(a.get("milestones")), a.get("gamma").asDouble());
+            case "MultiStepLR" -> new MultiStepLR(opt, OptimFixtures.ints(a.get("milestones")),
+                    a.get("gamma").asDouble());
             case "ExponentialLR" -> new ExponentialLR(opt, a.get("gamma").asDouble());
             case "CosineAnnealingLR" -> new CosineAnnealingLR(opt, a.get("tMax").asInt(), a.path("etaMin").asDouble(0));
             case "CosineAnnealingWarmRestarts" -> new CosineAnnealingWarmRestarts(opt, a.get("t0").asInt(),
@@ -121,7 +122,8 @@ final class ScheduleFixtures {
         }
         if (a.has("cooldown")) b.cooldown(a.get("cooldown").asInt());
         if (a.has("minLr")) {
-            b.minLr(a.get("minLr").isArray() ? OptimFixtures.doubles(a.get("minLr")) : new double[] {a.get("minLr").asDouble()});
+            JsonNode m = a.get("minLr");
+            b.minLr(m.isArray() ? OptimFixtures.doubles(m) : new double[] {m.asDouble()});
         }
         if (a.has("eps")) b.eps(a.get("eps").asDouble());
         return b.build();
@@ -131,7 +133,9 @@ final class ScheduleFixtures {
     static double[] tracked(Optimizer<?> opt, String what) {
         var groups = opt.paramGroups();
         double[] out = new double[groups.size()];
-        for (int i = 0; i < out.length; i++) out[i] = what.equals("beta1") ? groups.get(i).beta1() : groups.get(i).momentum();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = what.equals("beta1") ? groups.get(i).beta1() : groups.get(i).momentum();
+        }
         return out;
     }
 }
