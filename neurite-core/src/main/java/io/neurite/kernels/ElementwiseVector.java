@@ -106,7 +106,8 @@ final class ElementwiseVector {
     }
 
     static float sum(float[] x, int off, int n) {
-        FloatVector a0 = ZERO, a1 = ZERO, a2 = ZERO, a3 = ZERO;
+        // Local zero vectors: accumulators started from a static constant get boxed by C2 every iteration.
+        FloatVector a0 = FloatVector.zero(S), a1 = FloatVector.zero(S), a2 = FloatVector.zero(S), a3 = FloatVector.zero(S);
         int blocks = n - n % Reduce.LANES;
         for (int i = off; i < off + blocks; i += Reduce.LANES) {
             a0 = a0.add(FloatVector.fromArray(S, x, i));

@@ -19,13 +19,14 @@ final class BackwardEngine {
         Tensor seed = seedGradient(root, gradient);
         Node start = root.gradFn();
         if (start == null) {
-            root.accumulateGrad(seed);
+            root.accumulateGrad(seed, false);
             return;
         }
         Map<Node, Integer> pendingConsumers = countConsumers(start);
         Map<Node, Tensor> incoming = new IdentityHashMap<>();
         // A leaf's contributions are summed over the whole pass, so its hooks see the total.
         Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
+        Map<Tensor, Boolean> leafGradOwned = new IdentityHashMap<>();
         List<Tensor> leafOrder = new ArrayList<>();
         incoming.put(start, seed);
         ArrayDeque<Node> ready = new ArrayDeque<>();
@@ -44,15 +45,34 @@ final class BackwardEngine {
                         if (g != null) incoming.merge(next, g, Tensor::add);
                         if (pendingConsumers.merge(next, -1, Integer::sum) == 0) ready.push(next);
                     } else if (node.leaf(i) != null && g != null) {
-                        if (leafGrads.merge(node.leaf(i), g, Tensor::add) == g) leafOrder.add(node.leaf(i));
+                        Tensor leaf = node.leaf(i);
+                        if (leafGrads.merge(leaf, g, Tensor::add) == g) {
+                            leafOrder.add(leaf);
+                            leafGradOwned.put(leaf, ownedBy(g, grad, inputGrads, i));
+                        } else {
+                            leafGradOwned.put(leaf, true); // the sum is a fresh tensor
+                        }
                     }
                 }
                 if (!retainGraph) node.release();
             }
-            for (Tensor leaf : leafOrder) leaf.accumulateGrad(leafGrads.get(leaf));
+            for (Tensor leaf : leafOrder) leaf.accumulateGrad(leafGrads.get(leaf), leafGradOwned.get(leaf));
         } finally {
             GradMode.set(previous);
         }
+    }
+
+    /**
+     * Whether input {@code i}'s gradient {@code g} is a tensor only this leaf will hold: not sharing
+     * storage with the node's incoming gradient (pass-through rules such as add return it as is, or a
+     * view of it) and not also returned for another input.
+     */
+    private static boolean ownedBy(Tensor g, Tensor incoming, Tensor[] inputGrads, int i) {
+        if (g.storage == incoming.storage) return false;
+        for (int j = 0; j < inputGrads.length; j++) {
+            if (j != i && inputGrads[j] != null && inputGrads[j].storage == g.storage) return false;
+        }
+        return true;
     }
 
     private static Tensor seedGradient(Tensor root, Tensor gradient) {

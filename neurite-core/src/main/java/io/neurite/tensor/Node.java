@@ -81,7 +81,7 @@ public final class Node {
             Tensor replaced = hook.apply(grad);
             if (replaced != null) grad = replaced;
         }
-        if (retainedOutput != null) retainedOutput.accumulateGrad(grad);
+        if (retainedOutput != null) retainedOutput.accumulateGrad(grad, false);
         return grad;
     }
 

@@ -284,17 +284,28 @@ public final class Tensor {
         return this;
     }
 
-    /** Adds {@code g} into this tensor's gradient (leaf hooks applied first). */
-    void accumulateGrad(Tensor g) {
+    /**
+     * Adds {@code g} into this tensor's gradient (leaf hooks applied first). An {@code owned} gradient
+     * (a fresh dense tensor nothing else refers to) becomes the gradient without a copy.
+     */
+    void accumulateGrad(Tensor g, boolean owned) {
         if (gradFn == null) {
             for (UnaryOperator<Tensor> hook : leafHooks) {
                 Tensor replaced = hook.apply(g);
-                if (replaced != null) g = replaced;
+                if (replaced != null && replaced != g) {
+                    g = replaced;
+                    owned = false;
+                }
             }
         }
         boolean previous = GradMode.set(false);
         try {
-            grad = grad == null ? Copy.contiguousCopy(g) : grad.add(g);
+            if (grad != null) {
+                grad = grad.add(g);
+            } else {
+                boolean dense = g.isContiguous() && g.offset == 0 && g.storage.length() == g.numel();
+                grad = owned && dense ? g.detach() : Copy.contiguousCopy(g);
+            }
         } finally {
             GradMode.set(previous);
         }

@@ -86,6 +86,24 @@ class AutogradEngineTest {
     }
 
     @Test
+    void leavesNeverShareAGradientBuffer() {
+        Tensor a = Tensor.ones(3).requiresGrad(true), b = Tensor.ones(3).requiresGrad(true);
+        a.add(b).sum().backward();   // add passes one gradient tensor to both inputs
+        a.grad().mulInPlace(5f);
+        assertArrayEquals(new float[] {1, 1, 1}, b.grad().toFloatArray());
+        Tensor user = Tensor.ones(3);
+        Tensor c = Tensor.ones(3).requiresGrad(true);
+        c.mul(2f).backward(user);
+        c.mul(2f).reshape(3).backward(user);
+        user.fillInPlace(7f);
+        assertArrayEquals(new float[] {4, 4, 4}, c.grad().toFloatArray());
+        Tensor d = Tensor.ones(3).requiresGrad(true);
+        d.backward(user);
+        user.fillInPlace(0f);
+        assertArrayEquals(new float[] {7, 7, 7}, d.grad().toFloatArray());
+    }
+
+    @Test
     void noGradScopeRecordsNothing() {
         Tensor x = Tensor.ones(3).requiresGrad(true);
         Tensor y;
