@@ -9,8 +9,7 @@ import io.neurite.tensor.Tensor;
  * (every parameter a layer creates), so the update writes straight into the parameter; for any
  * other layout it is a copy that {@link #commit} writes back. Either way the storage's version is
  * bumped, as PyTorch's in-place update does, so a backward that saved the old values fails clearly
- * instead of using the new ones. (The tensor package has no public "writable data" accessor; this
- * class is the one place that relies on the identity of {@code contiguousData()}.)
+ * instead of using the new ones.
  */
 final class ParamData {
 
@@ -24,7 +23,7 @@ final class ParamData {
     /** Makes the changes to {@code data} (from {@link #open}) visible in {@code t}. Call without grad mode. */
     static void commit(Tensor t, float[] data) {
         if (t.contiguousData() == data) {
-            t.reshape(-1).narrow(0, 0, 0).fillInPlace(0f);  // an empty write: bumps the storage version only
+            t.markModified();
         } else {
             t.copyInPlace(Tensor.wrap(data, t.shape()));
         }

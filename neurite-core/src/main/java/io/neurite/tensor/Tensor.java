@@ -195,6 +195,16 @@ public final class Tensor {
         return Copy.toContiguousFloats(this);
     }
 
+    /**
+     * Records that a kernel changed this tensor's elements by writing into the array from
+     * {@link #contiguousData()} (which is the storage itself for a dense tensor): bumps the version
+     * autograd checks, so a backward that saved the old values fails instead of using the new ones.
+     */
+    public void markModified() {
+        checkInPlace("markModified");
+        storage.bumpVersion();
+    }
+
     // ---------------------------------------------------------------- autograd
 
     /** True if gradients flow to or through this tensor. */
