@@ -16,8 +16,9 @@ import java.util.Arrays;
  *   <li>gradient of the input: {@code dcol = W^T dy}, scattered back by col2im (which adds);
  *   <li>gradient of the weight: {@code dW = sum over samples of dy col^T}.
  * </ul>
- * Transposed matrices are read in place through sgemm's flags. With a 1x1 kernel, stride 1 and no
- * padding, {@code col} is the input itself and no copy is made.
+ * Transposed matrices are read in place through sgemm's flags. The matrix is built in blocks of
+ * output lines ({@link #BLOCK_FLOATS}). With a 1x1 kernel, stride 1 and no padding, {@code col} is
+ * the input itself and no copy is made.
  *
  * <p>Threads: when the batch splits evenly over the threads (or is large), samples run in parallel
  * with one im2col buffer per thread, reused across calls, and each GEMM single-threaded; otherwise
@@ -25,6 +26,13 @@ import java.util.Arrays;
  * size and thread count, so results are deterministic for a given thread count.
  */
 final class ConvKernels {
+
+    /**
+     * Floats of one im2col block (1 MiB): the matrix is built, multiplied and (backward) scattered in
+     * blocks of whole output lines, which keeps it in cache and the GEMM's packed panels small. Measured
+     * on a ResNet 3x3 layer (64 channels, 56x56): forward 30% faster than one block per sample.
+     */
+    static final int BLOCK_FLOATS = 1 << 18;
 
     /** The im2col buffer of each thread, grown on demand. */
     private static final ThreadLocal<float[][]> COLUMNS = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
@@ -38,18 +46,26 @@ final class ConvKernels {
 
     /** {@code y = conv(x, w) + bias}: x is {@code [batch, inChannels, in]}, y {@code [batch, outChannels, out]}. */
     static float[] forward(float[] x, float[] w, float[] bias, ConvGeometry g) {
-        int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows();
-        int ipg = g.inPerGroup(), opg = g.outPerGroup();
+        int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows(), width = g.out()[2];
+        int ipg = g.inPerGroup(), opg = g.outPerGroup(), lines = outV / Math.max(1, width), block = blockLines(g);
         float[] y = new float[g.batch() * g.outChannels() * outV];
         forChunks(g.batch(), chunks(g.batch()), (chunk, from, to) -> {
-            float[] col = g.pointwise() ? null : columns(rows * outV);
+            float[] col = g.pointwise() ? null : columns(rows * block * width);
             for (int n = from; n < to; n++) {
                 for (int grp = 0; grp < g.groups(); grp++) {
                     int xOff = (n * g.inChannels() + grp * ipg) * inV;
                     int yOff = (n * g.outChannels() + grp * opg) * outV;
-                    if (col != null) im2col(x, xOff, g, col);
-                    Gemm.sgemm(false, false, opg, outV, rows, 1f, w, grp * opg * rows, rows,
-                            col == null ? x : col, col == null ? xOff : 0, outV, 0f, y, yOff, outV);
+                    if (col == null) {
+                        Gemm.sgemm(false, false, opg, outV, rows, 1f, w, grp * opg * rows, rows, x, xOff, outV,
+                                0f, y, yOff, outV);
+                        continue;
+                    }
+                    for (int t0 = 0; t0 < lines; t0 += block) {
+                        int t1 = Math.min(lines, t0 + block), cols = (t1 - t0) * width;
+                        im2col(x, xOff, g, t0, t1, col);
+                        Gemm.sgemm(false, false, opg, cols, rows, 1f, w, grp * opg * rows, rows, col, 0, cols,
+                                0f, y, yOff + t0 * width, outV);
+                    }
                 }
             }
             if (bias != null) addBias(y, bias, from, to, g.outChannels(), outV);
@@ -59,18 +75,26 @@ final class ConvKernels {
 
     /** The gradient of x given dy: {@code col2im(W^T dy)} per sample and group. */
     static float[] gradInput(float[] dy, float[] w, ConvGeometry g) {
-        int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows();
-        int ipg = g.inPerGroup(), opg = g.outPerGroup();
+        int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows(), width = g.out()[2];
+        int ipg = g.inPerGroup(), opg = g.outPerGroup(), lines = outV / Math.max(1, width), block = blockLines(g);
         float[] dx = new float[g.batch() * g.inChannels() * inV];
         forChunks(g.batch(), chunks(g.batch()), (chunk, from, to) -> {
-            float[] col = g.pointwise() ? null : columns(rows * outV);
+            float[] col = g.pointwise() ? null : columns(rows * block * width);
             for (int n = from; n < to; n++) {
                 for (int grp = 0; grp < g.groups(); grp++) {
                     int dxOff = (n * g.inChannels() + grp * ipg) * inV;
                     int dyOff = (n * g.outChannels() + grp * opg) * outV;
-                    Gemm.sgemm(true, false, rows, outV, opg, 1f, w, grp * opg * rows, rows, dy, dyOff, outV,
-                            0f, col == null ? dx : col, col == null ? dxOff : 0, outV);
-                    if (col != null) col2im(col, g, dx, dxOff);
+                    if (col == null) {
+                        Gemm.sgemm(true, false, rows, outV, opg, 1f, w, grp * opg * rows, rows, dy, dyOff, outV,
+                                0f, dx, dxOff, outV);
+                        continue;
+                    }
+                    for (int t0 = 0; t0 < lines; t0 += block) {
+                        int t1 = Math.min(lines, t0 + block), cols = (t1 - t0) * width;
+                        Gemm.sgemm(true, false, rows, cols, opg, 1f, w, grp * opg * rows, rows, dy,
+                                dyOff + t0 * width, outV, 0f, col, 0, cols);
+                        col2im(col, g, t0, t1, dx, dxOff);
+                    }
                 }
             }
         });
@@ -82,20 +106,28 @@ final class ConvKernels {
      * samples into its own buffer; the buffers are then added in thread order.
      */
     static float[] gradWeight(float[] x, float[] dy, ConvGeometry g) {
-        int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows();
-        int ipg = g.inPerGroup(), opg = g.outPerGroup();
+        int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows(), width = g.out()[2];
+        int ipg = g.inPerGroup(), opg = g.outPerGroup(), lines = outV / Math.max(1, width), block = blockLines(g);
         int chunks = chunks(g.batch());
         float[][] partial = new float[chunks][];
         forChunks(g.batch(), chunks, (chunk, from, to) -> {
             float[] dw = new float[g.outChannels() * rows];
-            float[] col = g.pointwise() ? null : columns(rows * outV);
+            float[] col = g.pointwise() ? null : columns(rows * block * width);
             for (int n = from; n < to; n++) {
                 for (int grp = 0; grp < g.groups(); grp++) {
                     int xOff = (n * g.inChannels() + grp * ipg) * inV;
                     int dyOff = (n * g.outChannels() + grp * opg) * outV;
-                    if (col != null) im2col(x, xOff, g, col);
-                    Gemm.sgemm(false, true, opg, rows, outV, 1f, dy, dyOff, outV, col == null ? x : col,
-                            col == null ? xOff : 0, outV, n == from ? 0f : 1f, dw, grp * opg * rows, rows);
+                    if (col == null) {
+                        Gemm.sgemm(false, true, opg, rows, outV, 1f, dy, dyOff, outV, x, xOff, outV,
+                                n == from ? 0f : 1f, dw, grp * opg * rows, rows);
+                        continue;
+                    }
+                    for (int t0 = 0; t0 < lines; t0 += block) {
+                        int t1 = Math.min(lines, t0 + block), cols = (t1 - t0) * width;
+                        im2col(x, xOff, g, t0, t1, col);
+                        Gemm.sgemm(false, true, opg, rows, cols, 1f, dy, dyOff + t0 * width, outV, col, 0, cols,
+                                n == from && t0 == 0 ? 0f : 1f, dw, grp * opg * rows, rows);
+                    }
                 }
             }
             partial[chunk] = dw;
@@ -140,8 +172,11 @@ final class ConvKernels {
 
     // ---------------------------------------------------------------- im2col and col2im
 
-    /** Fills {@code col} ({@code [colRows, outVolume]}) from one group of one sample of x at {@code xOff}. */
-    static void im2col(float[] x, int xOff, ConvGeometry g, float[] col) {
+    /**
+     * Fills {@code col} ({@code [colRows, (t1 - t0) * width]}) from one group of one sample of x at
+     * {@code xOff}, for the output lines {@code [t0, t1)} (a line is one (depth, height) position).
+     */
+    static void im2col(float[] x, int xOff, ConvGeometry g, int t0, int t1, float[] col) {
         int[] in = g.in(), out = g.out(), k = g.kernel(), s = g.stride(), p = g.padBefore(), d = g.dilation();
         int width = out[2], sw = s[2];
         int dst = 0;
@@ -151,23 +186,21 @@ final class ConvKernels {
                     for (int kw = 0; kw < k[2]; kw++) {
                         int shift = kw * d[2] - p[2];
                         int lo = firstInside(shift, sw, in[2], width), hi = endInside(shift, sw, in[2], width, lo);
-                        for (int od = 0; od < out[0]; od++) {
-                            int id = od * s[0] - p[0] + kd * d[0];
-                            for (int oh = 0; oh < out[1]; oh++, dst += width) {
-                                int ih = oh * s[1] - p[1] + kh * d[1];
-                                if (id < 0 || id >= in[0] || ih < 0 || ih >= in[1]) {
-                                    Arrays.fill(col, dst, dst + width, 0f);
-                                    continue;
-                                }
-                                int src = xOff + ((c * in[0] + id) * in[1] + ih) * in[2] + shift;
-                                Arrays.fill(col, dst, dst + lo, 0f);
-                                if (sw == 1) {
-                                    System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
-                                } else {
-                                    for (int ow = lo; ow < hi; ow++) col[dst + ow] = x[src + ow * sw];
-                                }
-                                Arrays.fill(col, dst + hi, dst + width, 0f);
+                        for (int t = t0; t < t1; t++, dst += width) {
+                            int od = t / out[1], oh = t - od * out[1];
+                            int id = od * s[0] - p[0] + kd * d[0], ih = oh * s[1] - p[1] + kh * d[1];
+                            if (id < 0 || id >= in[0] || ih < 0 || ih >= in[1]) {
+                                Arrays.fill(col, dst, dst + width, 0f);
+                                continue;
                             }
+                            int src = xOff + ((c * in[0] + id) * in[1] + ih) * in[2] + shift;
+                            Arrays.fill(col, dst, dst + lo, 0f);
+                            if (sw == 1) {
+                                System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
+                            } else {
+                                for (int ow = lo; ow < hi; ow++) col[dst + ow] = x[src + ow * sw];
+                            }
+                            Arrays.fill(col, dst + hi, dst + width, 0f);
                         }
                     }
                 }
@@ -176,7 +209,7 @@ final class ConvKernels {
     }
 
     /** Adds each element of {@code col} into the element of dx it was read from (the adjoint of im2col). */
-    static void col2im(float[] col, ConvGeometry g, float[] dx, int dxOff) {
+    static void col2im(float[] col, ConvGeometry g, int t0, int t1, float[] dx, int dxOff) {
         int[] in = g.in(), out = g.out(), k = g.kernel(), s = g.stride(), p = g.padBefore(), d = g.dilation();
         int width = out[2], sw = s[2];
         int src = 0;
@@ -186,17 +219,15 @@ final class ConvKernels {
                     for (int kw = 0; kw < k[2]; kw++) {
                         int shift = kw * d[2] - p[2];
                         int lo = firstInside(shift, sw, in[2], width), hi = endInside(shift, sw, in[2], width, lo);
-                        for (int od = 0; od < out[0]; od++) {
-                            int id = od * s[0] - p[0] + kd * d[0];
-                            for (int oh = 0; oh < out[1]; oh++, src += width) {
-                                int ih = oh * s[1] - p[1] + kh * d[1];
-                                if (id < 0 || id >= in[0] || ih < 0 || ih >= in[1]) continue;
-                                int dst = dxOff + ((c * in[0] + id) * in[1] + ih) * in[2] + shift;
-                                if (sw == 1) {
-                                    for (int ow = lo; ow < hi; ow++) dx[dst + ow] += col[src + ow];
-                                } else {
-                                    for (int ow = lo; ow < hi; ow++) dx[dst + ow * sw] += col[src + ow];
-                                }
+                        for (int t = t0; t < t1; t++, src += width) {
+                            int od = t / out[1], oh = t - od * out[1];
+                            int id = od * s[0] - p[0] + kd * d[0], ih = oh * s[1] - p[1] + kh * d[1];
+                            if (id < 0 || id >= in[0] || ih < 0 || ih >= in[1]) continue;
+                            int dst = dxOff + ((c * in[0] + id) * in[1] + ih) * in[2] + shift;
+                            if (sw == 1) {
+                                for (int ow = lo; ow < hi; ow++) dx[dst + ow] += col[src + ow];
+                            } else {
+                                for (int ow = lo; ow < hi; ow++) dx[dst + ow * sw] += col[src + ow];
                             }
                         }
                     }
@@ -220,6 +251,12 @@ final class ConvKernels {
     }
 
     // ---------------------------------------------------------------- threads and buffers
+
+    /** Output lines per im2col block: about {@link #BLOCK_FLOATS} floats of col, at least one line. */
+    private static int blockLines(ConvGeometry g) {
+        int width = Math.max(1, g.out()[2]), lines = g.outVolume() / width;
+        return Math.max(1, Math.min(lines, BLOCK_FLOATS / Math.max(1, g.colRows() * width)));
+    }
 
     /** Batch chunks run in parallel: one per thread when they balance, else 1 (each GEMM then uses the threads). */
     private static int chunks(int batch) {

@@ -210,14 +210,6 @@ public final class ConvOptions {
         };
     }
 
-    /** True when no padding is added on any side (numbers all zero, or "valid"). */
-    public boolean isZeroPadding() {
-        if (paddingKind == PaddingKind.VALID) return true;
-        if (paddingKind == PaddingKind.SAME) return false;
-        for (int p : padding) if (p != 0) return false;
-        return true;
-    }
-
     /** A Python tuple: {@code (5, 5)}, and {@code (5,)} for one element. */
     public static String tuple(int[] values) {
         if (values.length == 1) return "(" + values[0] + ",)";
