@@ -26,7 +26,7 @@ public final class Conv1d extends ConvNd {
         super(builder, 1);
     }
 
-    /** Options: {@code Conv1d.builder(in, out, k).stride(2).padding(1).build()}; a kernel size per dimension allowed. */
+    /** Options: {@code Conv1d.builder(in, out, k).stride(2).padding(1).build()}; k may be one per dimension. */
     public static ConvBuilder<Conv1d> builder(int inChannels, int outChannels, int... kernelSize) {
         return new ConvBuilder<>(inChannels, outChannels, kernelSize, false, Conv1d::new);
     }

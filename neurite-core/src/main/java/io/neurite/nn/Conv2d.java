@@ -27,7 +27,7 @@ public final class Conv2d extends ConvNd {
         super(builder, 2);
     }
 
-    /** Options: {@code Conv2d.builder(in, out, k).stride(2).padding(1).build()}; a kernel size per dimension allowed. */
+    /** Options: {@code Conv2d.builder(in, out, k).stride(2).padding(1).build()}; k may be one per dimension. */
     public static ConvBuilder<Conv2d> builder(int inChannels, int outChannels, int... kernelSize) {
         return new ConvBuilder<>(inChannels, outChannels, kernelSize, false, Conv2d::new);
     }

@@ -7,7 +7,8 @@ import io.neurite.tensor.Tensor;
  * A 3-D convolution layer, PyTorch's {@code nn.Conv3d}: {@code y = conv3d(x, weight) + bias} (see
  * {@link F#conv3d(Tensor, Tensor, Tensor, ConvOptions)}).
  *
- * <p>Shapes: input {@code [N, C_in, D_in, H_in, W_in]} (or without N), weight {@code [C_out, C_in / groups, kD, kH, kW]},
+ * <p>Shapes: input {@code [N, C_in, D_in, H_in, W_in]} (or without N), weight
+ * {@code [C_out, C_in / groups, kD, kH, kW]},
  * output {@code [N, C_out, D_out, H_out, W_out]} with, per dimension,
  * {@code out = floor((in + padBefore + padAfter - dilation * (k - 1) - 1) / stride) + 1}.
  *
@@ -26,7 +27,7 @@ public final class Conv3d extends ConvNd {
         super(builder, 3);
     }
 
-    /** Options: {@code Conv3d.builder(in, out, k).stride(2).padding(1).build()}; a kernel size per dimension allowed. */
+    /** Options: {@code Conv3d.builder(in, out, k).stride(2).padding(1).build()}; k may be one per dimension. */
     public static ConvBuilder<Conv3d> builder(int inChannels, int outChannels, int... kernelSize) {
         return new ConvBuilder<>(inChannels, outChannels, kernelSize, false, Conv3d::new);
     }

@@ -219,7 +219,8 @@ class ConvLayerTest {
         ShapeException e = assertThrows(ShapeException.class, () -> new Conv2d(1, 6, 5).forward(Tensor.zeros(28, 28)));
         assertEquals("Conv2d(1, 6, kernel_size=(5, 5), stride=(1, 1)): expected input with 3 or 4 dimensions, got "
                 + "shape [28, 28]", e.getMessage());
-        ShapeException e1 = assertThrows(ShapeException.class, () -> new Conv1d(1, 2, 3).forward(Tensor.zeros(2, 1, 4, 4)));
+        ShapeException e1 = assertThrows(ShapeException.class,
+                () -> new Conv1d(1, 2, 3).forward(Tensor.zeros(2, 1, 4, 4)));
         assertTrue(e1.getMessage().contains("expected input with 2 or 3 dimensions, got shape [2, 1, 4, 4]"));
     }
 
@@ -232,8 +233,8 @@ class ConvLayerTest {
                 + "smaller kernel or dilation", e.getMessage());
         ShapeException dilated = assertThrows(ShapeException.class,
                 () -> Conv1d.builder(1, 1, 3).dilation(3).padding(1).build().forward(Tensor.zeros(1, 1, 4)));
-        assertTrue(dilated.getMessage().contains("spatial size [4] (padded [6]) is smaller than the dilated kernel [7]"),
-                dilated.getMessage());
+        assertTrue(dilated.getMessage().contains(
+                "spatial size [4] (padded [6]) is smaller than the dilated kernel [7]"), dilated.getMessage());
     }
 
     @Test

@@ -38,7 +38,8 @@ public final class Convolution {
         int outChannels = weight.size(0), perGroup = weight.size(1);
         if (outChannels % groups != 0) {
             throw new ShapeException(op + ": out_channels (weight dimension 0, " + outChannels
-                    + ") must be divisible by groups=" + groups + ", got weight shape " + weight.shape(), weight.shape());
+                    + ") must be divisible by groups=" + groups + ", got weight shape " + weight.shape(),
+                    weight.shape());
         }
         if (input.size(1) != perGroup * groups) {
             throw new ShapeException(op + ": expected input with " + perGroup * groups + " channels (weight "
@@ -98,7 +99,8 @@ public final class Convolution {
         int inChannels = weight.size(0), outChannels = weight.size(1) * groups;
         if (inChannels % groups != 0) {
             throw new ShapeException(op + ": in_channels (weight dimension 0, " + inChannels
-                    + ") must be divisible by groups=" + groups + ", got weight shape " + weight.shape(), weight.shape());
+                    + ") must be divisible by groups=" + groups + ", got weight shape " + weight.shape(),
+                    weight.shape());
         }
         if (input.size(1) != inChannels) {
             throw new ShapeException(op + ": expected input with " + inChannels + " channels (weight "

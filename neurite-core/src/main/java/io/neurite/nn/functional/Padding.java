@@ -74,10 +74,15 @@ public final class Padding {
     private static void checkSize(String mode, Shape shape, int[] pads, int d, int before, int after, int out) {
         int kept = shape.size(d) - Math.max(0, -before) - Math.max(0, -after);
         String problem = null;
-        if (out < 0 || kept < 0) problem = "the padded size would be " + out;
-        else if (mode.equals("reflect") && (before >= kept || after >= kept)) problem = "reflect needs each pad < " + kept;
-        else if (mode.equals("circular") && (before > kept || after > kept)) problem = "circular needs each pad <= " + kept;
-        else if (!mode.equals("constant") && kept == 0) problem = mode + " cannot pad an empty dimension";
+        if (out < 0 || kept < 0) {
+            problem = "the padded size would be " + out;
+        } else if (mode.equals("reflect") && (before >= kept || after >= kept)) {
+            problem = "reflect needs each pad < " + kept;
+        } else if (mode.equals("circular") && (before > kept || after > kept)) {
+            problem = "circular needs each pad <= " + kept;
+        } else if (!mode.equals("constant") && kept == 0) {
+            problem = mode + " cannot pad an empty dimension";
+        }
         if (problem != null) {
             throw new ShapeException("pad: cannot pad dimension " + d + " (size " + shape.size(d) + ") of shape "
                     + shape + " by (" + before + ", " + after + ") in mode " + mode + ": " + problem + "; pads "

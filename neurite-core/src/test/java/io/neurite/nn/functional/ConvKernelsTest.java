@@ -75,7 +75,7 @@ class ConvKernelsTest {
                             int id = od * s[0] - p[0] + kd * d[0], ih = oh * s[1] - p[1] + kh * d[1];
                             int iw = ow * s[2] - p[2] + kw * d[2];
                             if (id < 0 || id >= in[0] || ih < 0 || ih >= in[1] || iw < 0 || iw >= in[2]) continue;
-                            int xi = ((n * g.inChannels() + grp * ipg + c) * in[0] + id) * in[1] * in[2] + ih * in[2] + iw;
+                            int xi = (((n * g.inChannels() + grp * ipg + c) * in[0] + id) * in[1] + ih) * in[2] + iw;
                             int wi = (o * ipg + c) * g.kernelVolume() + kk;
                             y[yi] += (double) w[wi] * x[xi];
                             dx[xi] += (double) w[wi] * dy[yi];
