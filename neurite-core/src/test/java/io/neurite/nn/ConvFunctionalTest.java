@@ -127,6 +127,14 @@ class ConvFunctionalTest {
         assertArrayEquals(grads[0], grads[2], 1e-4f);
     }
 
+    @Test
+    void padWithNoPairsIsACopy() {
+        Tensor x = Tensor.randn(G, 2, 3);
+        Tensor y = F.pad(x, new int[0]);
+        assertArrayEquals(x.toFloatArray(), y.toFloatArray(), 0f);
+        assertTrue(y != x);
+    }
+
     // ---------------------------------------------------------------- misuse
 
     @Test

@@ -38,7 +38,7 @@ public final class Padding {
                     + "'; expected constant, reflect, replicate or circular");
         }
         int padded = pads.length / 2, rank = input.dim();
-        if (pads.length % 2 != 0 || pads.length == 0 || padded > rank) {
+        if (pads.length % 2 != 0 || padded > rank) {
             throw new IllegalArgumentException("pad: expected (before, after) pairs for at most " + rank
                     + " dimensions of the input of shape " + input.shape() + ", got pads " + Arrays.toString(pads));
         }
@@ -56,6 +56,7 @@ public final class Padding {
             throw new IllegalArgumentException("pad: expected a float32 tensor, got " + input.dtype()
                     + "; hint: convert with toFloat()");
         }
+        if (padded == 0) return input.clone();
         int[] inDims = input.shape().dims(), outDims = inDims.clone();
         int[][] maps = new int[padded][];
         for (int j = 0; j < padded; j++) {
