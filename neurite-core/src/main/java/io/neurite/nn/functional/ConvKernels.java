@@ -186,21 +186,25 @@ final class ConvKernels {
                     for (int kw = 0; kw < k[2]; kw++) {
                         int shift = kw * d[2] - p[2];
                         int lo = firstInside(shift, sw, in[2], width), hi = endInside(shift, sw, in[2], width, lo);
+                        int od = t0 / out[1], oh = t0 % out[1];
                         for (int t = t0; t < t1; t++, dst += width) {
-                            int od = t / out[1], oh = t - od * out[1];
                             int id = od * s[0] - p[0] + kd * d[0], ih = oh * s[1] - p[1] + kh * d[1];
+                            if (++oh == out[1]) {
+                                oh = 0;
+                                od++;
+                            }
                             if (id < 0 || id >= in[0] || ih < 0 || ih >= in[1]) {
                                 Arrays.fill(col, dst, dst + width, 0f);
                                 continue;
                             }
                             int src = xOff + ((c * in[0] + id) * in[1] + ih) * in[2] + shift;
-                            Arrays.fill(col, dst, dst + lo, 0f);
+                            if (lo > 0) Arrays.fill(col, dst, dst + lo, 0f);
                             if (sw == 1) {
                                 System.arraycopy(x, src + lo, col, dst + lo, hi - lo);
                             } else {
                                 for (int ow = lo; ow < hi; ow++) col[dst + ow] = x[src + ow * sw];
                             }
-                            Arrays.fill(col, dst + hi, dst + width, 0f);
+                            if (hi < width) Arrays.fill(col, dst + hi, dst + width, 0f);
                         }
                     }
                 }
@@ -219,9 +223,13 @@ final class ConvKernels {
                     for (int kw = 0; kw < k[2]; kw++) {
                         int shift = kw * d[2] - p[2];
                         int lo = firstInside(shift, sw, in[2], width), hi = endInside(shift, sw, in[2], width, lo);
+                        int od = t0 / out[1], oh = t0 % out[1];
                         for (int t = t0; t < t1; t++, src += width) {
-                            int od = t / out[1], oh = t - od * out[1];
                             int id = od * s[0] - p[0] + kd * d[0], ih = oh * s[1] - p[1] + kh * d[1];
+                            if (++oh == out[1]) {
+                                oh = 0;
+                                od++;
+                            }
                             if (id < 0 || id >= in[0] || ih < 0 || ih >= in[1]) continue;
                             int dst = dxOff + ((c * in[0] + id) * in[1] + ih) * in[2] + shift;
                             if (sw == 1) {
