@@ -2,7 +2,6 @@ package io.neurite.kernels;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * The one shared thread pool every kernel splits its work over.
@@ -21,7 +20,7 @@ public final class Parallel {
     }
 
     private static final int THREADS = configuredThreads();
-    private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+    private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS - 1) : null;
     /** The limit set by {@link #withThreads} on the calling thread, null when none. */
     private static final ThreadLocal<Integer> LIMIT = new ThreadLocal<>();
 
@@ -64,18 +63,25 @@ public final class Parallel {
             if (n > 0) body.run(0, n);
             return;
         }
-        POOL.invoke(new RecursiveAction() {
-            @Override
-            protected void compute() {
-                ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[chunks - 1];
-                for (int c = 1; c < chunks; c++) {
-                    int from = bound(n, chunks, c), to = bound(n, chunks, c + 1);
-                    tasks[c - 1] = ForkJoinTask.adapt(() -> body.run(from, to)).fork();
+        // The caller runs the first chunk itself: the pool holds THREADS - 1 workers for the rest.
+        ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[chunks - 1];
+        for (int c = 1; c < chunks; c++) {
+            int from = bound(n, chunks, c), to = bound(n, chunks, c + 1);
+            tasks[c - 1] = POOL.submit(() -> body.run(from, to));
+        }
+        try {
+            body.run(0, bound(n, chunks, 1));
+        } finally {
+            RuntimeException first = null;
+            for (ForkJoinTask<?> task : tasks) {
+                try {
+                    task.join();
+                } catch (RuntimeException e) {
+                    if (first == null) first = e;
                 }
-                body.run(0, bound(n, chunks, 1));
-                for (int c = tasks.length - 1; c >= 0; c--) tasks[c].join();
             }
-        });
+            if (first != null) throw first;
+        }
     }
 
     /** How many chunks {@link #forRange} uses for {@code n} indices with the given grain. */
