@@ -14,6 +14,9 @@ record Image(float[] data, int channels, int height, int width) {
             throw new ShapeException(op + ": expected a float image C x H x W, got " + t.dtype() + " shape "
                     + t.shape() + "; hint: add a channel dimension with unsqueeze(0)", t.shape());
         }
+        if (t.numel() == 0) {
+            throw new ShapeException(op + ": expected a non-empty image C x H x W, got shape " + t.shape(), t.shape());
+        }
         return new Image(t.contiguousData(), t.size(0), t.size(1), t.size(2));
     }
 

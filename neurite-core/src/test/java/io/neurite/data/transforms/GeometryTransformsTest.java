@@ -5,9 +5,11 @@ import static io.neurite.data.transforms.Images.ramp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neurite.tensor.Generator;
+import io.neurite.tensor.ShapeException;
 import io.neurite.tensor.Tensor;
 import java.util.HashSet;
 import java.util.Set;
@@ -131,7 +133,27 @@ class GeometryTransformsTest {
         assertArrayEquals(new int[] {0, 6, 4, 4}, box);
         Tensor x = ramp(1, 4, 16);
         Tensor out = new RandomResizedCrop(new int[] {4, 4}, new double[] {1, 1}, new double[] {1, 1}).apply(x, g);
-        assertArrayEquals(new Tensor[] {x.narrow(2, 6, 4).contiguous()}[0].toFloatArray(), out.toFloatArray());
+        assertArrayEquals(x.narrow(2, 6, 4).toFloatArray(), out.toFloatArray());
+    }
+
+    @Test
+    void randomResizedCropWindowsFitAndFollowScaleAndRatio() {
+        Generator g = new Generator(12);
+        double[] scale = {0.2, 0.5}, ratio = {0.75, 4.0 / 3};
+        for (int i = 0; i < 500; i++) {
+            int[] b = RandomResizedCrop.window(g, 20, 30, scale, ratio);
+            assertTrue(b[0] >= 0 && b[1] >= 0 && b[0] + b[2] <= 20 && b[1] + b[3] <= 30, java.util.Arrays.toString(b));
+            double area = b[2] * b[3] / 600.0, r = (double) b[3] / b[2];
+            // rounding w and h to integers moves area and ratio a little
+            assertTrue(area > 0.2 * 0.8 && area < 0.5 * 1.2, "area " + area);
+            assertTrue(r > 0.75 * 0.8 && r < 4.0 / 3 * 1.2, "ratio " + r);
+        }
+    }
+
+    @Test
+    void emptyImagesAreRefused() {
+        ShapeException e = assertThrows(ShapeException.class, () -> new Resize(4).apply(Tensor.zeros(1, 0, 5), G));
+        assertTrue(e.getMessage().contains("Resize") && e.getMessage().contains("[1, 0, 5]"), e.getMessage());
     }
 
     @Test
