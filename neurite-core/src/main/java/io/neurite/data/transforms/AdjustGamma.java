@@ -13,7 +13,9 @@ public final class AdjustGamma implements Transform {
     }
 
     public AdjustGamma(double gamma, double gain) {
-        if (!(gamma >= 0) || Double.isInfinite(gamma)) throw Check.bad("AdjustGamma", "gamma", gamma, "finite and >= 0");
+        if (!(gamma >= 0) || Double.isInfinite(gamma)) {
+            throw Check.bad("AdjustGamma", "gamma", gamma, "finite and >= 0");
+        }
         if (!Double.isFinite(gain)) throw Check.bad("AdjustGamma", "gain", gain, "finite");
         this.gamma = (float) gamma;
         this.gain = (float) gain;

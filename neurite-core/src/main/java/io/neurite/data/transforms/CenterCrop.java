@@ -4,8 +4,8 @@ import io.neurite.tensor.Generator;
 import io.neurite.tensor.Tensor;
 
 /**
- * Crops the center {@code h x w} window (torchvision's CenterCrop): top = round((H - h) / 2) (half to even, as Python), and
- * likewise left; an image smaller than the crop is first padded with zeros, as torchvision.
+ * Crops the center {@code h x w} window (torchvision's CenterCrop): top = round((H - h) / 2) (half to
+ * even, as Python), and likewise left; an image smaller than the crop is first padded with zeros, as torchvision.
  */
 public final class CenterCrop implements Transform {
 

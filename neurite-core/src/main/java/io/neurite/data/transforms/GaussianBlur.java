@@ -81,6 +81,7 @@ public final class GaussianBlur implements Transform {
 
     @Override
     public String toString() {
-        return "GaussianBlur(kernelSize=(" + kernelH + ", " + kernelW + "), sigma=(" + sigmaMin + ", " + sigmaMax + "))";
+        return "GaussianBlur(kernelSize=(" + kernelH + ", " + kernelW + "), sigma=(" + sigmaMin + ", " + sigmaMax
+                + "))";
     }
 }

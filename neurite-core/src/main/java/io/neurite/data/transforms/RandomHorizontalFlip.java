@@ -3,7 +3,7 @@ package io.neurite.data.transforms;
 import io.neurite.tensor.Generator;
 import io.neurite.tensor.Tensor;
 
-/** Swaps left and right (the width) with probability {@code p} (torchvision's RandomHorizontalFlip; p = 1 always flips). */
+/** Swaps left and right (the width) with probability {@code p} (torchvision's RandomHorizontalFlip). */
 public final class RandomHorizontalFlip implements Transform {
 
     private final double p;

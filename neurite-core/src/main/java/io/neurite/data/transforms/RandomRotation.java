@@ -32,13 +32,16 @@ public final class RandomRotation implements Transform {
         this.min = r[0];
         this.max = r[1];
         this.interpolation = java.util.Objects.requireNonNull(interpolation, "RandomRotation: interpolation is null");
-        if (fill == null || fill.length == 0) throw Check.bad("RandomRotation", "fill", "[]", "one value or one per channel");
+        if (fill == null || fill.length == 0) {
+            throw Check.bad("RandomRotation", "fill", "[]", "one value or one per channel");
+        }
         this.fill = fill.clone();
     }
 
     private static double[] symmetric(double degrees) {
         if (!(degrees >= 0) || Double.isInfinite(degrees)) {
-            throw Check.bad("RandomRotation", "degrees", degrees, "a finite number >= 0 (the range is [-degrees, degrees])");
+            throw Check.bad("RandomRotation", "degrees", degrees,
+                    "a finite number >= 0 (the range is [-degrees, degrees])");
         }
         return new double[] {-degrees, degrees};
     }

@@ -3,7 +3,7 @@ package io.neurite.data.transforms;
 import io.neurite.tensor.Generator;
 import io.neurite.tensor.Tensor;
 
-/** Swaps top and bottom (the height) with probability {@code p} (torchvision's RandomVerticalFlip; p = 1 always flips). */
+/** Swaps top and bottom (the height) with probability {@code p} (torchvision's RandomVerticalFlip). */
 public final class RandomVerticalFlip implements Transform {
 
     private final double p;

@@ -84,7 +84,8 @@ class ColorTransformsTest {
     void gammaIsGainTimesPowerClamped() {
         Tensor x = Tensor.of(rgb(), 3, 2, 2);
         assertImage(new AdjustGamma(0.5, 1.1).apply(x, G), new float[] {0.49193496f, 0.9838699f, 0.7778175f, 1f,
-            0.6957011f, 0.34785056f, 1f, 0.60249484f, 0.8520564f, 0.92032605f, 0.24596748f, 0.7778175f}, 1e-6f, 3, 2, 2);
+            0.6957011f, 0.34785056f, 1f, 0.60249484f, 0.8520564f, 0.92032605f, 0.24596748f, 0.7778175f},
+                1e-6f, 3, 2, 2);
         Tensor r = new RandomGamma(2, 2).apply(Tensor.of(new float[] {0.5f}, 1, 1, 1), G);
         assertEquals(0.25f, r.item(), 1e-7f);
     }
@@ -163,6 +164,7 @@ class ColorTransformsTest {
             assertEquals((maxY - minY + 1) * (maxX - minX + 1), erased0, "a filled rectangle");
             assertTrue(erased0 >= 0.1 * 120 * 0.5 && erased0 <= 0.2 * 120 * 1.6, "area " + erased0);
         }
-        assertSame(x, new RandomErasing(0, new double[] {0.1, 0.2}, new double[] {0.5, 2}, new float[] {0}).apply(x, g));
+        RandomErasing never = new RandomErasing(0, new double[] {0.1, 0.2}, new double[] {0.5, 2}, new float[] {0});
+        assertSame(x, never.apply(x, g));
     }
 }

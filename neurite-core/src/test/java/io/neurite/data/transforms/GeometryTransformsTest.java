@@ -22,8 +22,10 @@ class GeometryTransformsTest {
     @Test
     void horizontalAndVerticalFlipsMovePixelsToTheMirrorPosition() {
         Tensor x = ramp(2, 2, 3); // channel 0: [[0 1 2] [3 4 5]], channel 1: [[6 7 8] [9 10 11]]
-        assertImage(new RandomHorizontalFlip(1).apply(x, G), new float[] {2, 1, 0, 5, 4, 3, 8, 7, 6, 11, 10, 9}, 0, 2, 2, 3);
-        assertImage(new RandomVerticalFlip(1).apply(x, G), new float[] {3, 4, 5, 0, 1, 2, 9, 10, 11, 6, 7, 8}, 0, 2, 2, 3);
+        assertImage(new RandomHorizontalFlip(1).apply(x, G),
+                new float[] {2, 1, 0, 5, 4, 3, 8, 7, 6, 11, 10, 9}, 0, 2, 2, 3);
+        assertImage(new RandomVerticalFlip(1).apply(x, G),
+                new float[] {3, 4, 5, 0, 1, 2, 9, 10, 11, 6, 7, 8}, 0, 2, 2, 3);
         assertSame(x, new RandomHorizontalFlip(0).apply(x, G));
         assertSame(x, new RandomVerticalFlip(0).apply(x, G));
     }

@@ -71,8 +71,10 @@ class TransformPipelineTest {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(rgb, "png", png);
         assertArrayEquals(t.toFloatArray(), ToTensor.fromEncoded(png.toByteArray()).toFloatArray(), 0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ToTensor.fromBytes(hwc, 2, 2, 3));
-        assertTrue(e.getMessage().contains("expected 12 bytes") && e.getMessage().contains("got 6 bytes"), e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ToTensor.fromBytes(hwc, 2, 2, 3));
+        assertTrue(e.getMessage().contains("expected 12 bytes") && e.getMessage().contains("got 6 bytes"),
+                e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> ToTensor.fromEncoded(new byte[] {1, 2, 3}));
         assertTrue(e.getMessage().startsWith("ToTensor.fromEncoded"), e.getMessage());
     }
