@@ -74,7 +74,13 @@ public final class BatchIterator<B> implements Iterator<B>, AutoCloseable {
                     + batches.size() + " served" + (closed ? ", iterator closed" : "") + ")");
         }
         int k = delivered;
-        B batch = workers == null ? loader.load(k, batches.get(k)) : await(pending.poll());
+        B batch;
+        try {
+            batch = workers == null ? loader.load(k, batches.get(k)) : await(pending.poll());
+        } catch (RuntimeException | Error e) {
+            close(); // a failure ends the epoch
+            throw e;
+        }
         delivered++;
         if (delivered == batches.size()) close();
         else if (workers != null) fill();
@@ -109,11 +115,9 @@ public final class BatchIterator<B> implements Iterator<B>, AutoCloseable {
         try {
             return future.get();
         } catch (InterruptedException e) {
-            close();
             Thread.currentThread().interrupt();
             throw new IllegalStateException("DataLoader: interrupted while waiting for batch " + delivered, e);
         } catch (ExecutionException e) {
-            close();
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) throw r;
             if (cause instanceof Error err) throw err;

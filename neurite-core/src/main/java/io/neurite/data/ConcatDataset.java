@@ -15,7 +15,7 @@ public final class ConcatDataset<T> implements Dataset<T> {
         this(List.of(datasets));
     }
 
-    public ConcatDataset(List<Dataset<? extends T>> datasets) {
+    public ConcatDataset(List<? extends Dataset<? extends T>> datasets) {
         if (datasets.isEmpty()) {
             throw new IllegalArgumentException("ConcatDataset: expected at least one dataset, got none");
         }
