@@ -111,6 +111,7 @@ public final class DataLoader<T, B> implements Iterable<B> {
 
     /** The batches of epoch {@code epoch}, the same every time for this loader's seed. */
     public BatchIterator<B> iterator(int epoch) {
+        if (epoch < 0) throw new IllegalArgumentException("DataLoader.iterator: expected epoch >= 0, got " + epoch);
         List<int[]> batches = batchSampler.batches(new Generator(Seeds.derive(seed, epoch)));
         return new BatchIterator<>(batches, (k, indices) -> load(epoch, k, indices), numWorkers, prefetch);
     }

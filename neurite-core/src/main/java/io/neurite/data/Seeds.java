@@ -5,14 +5,12 @@ import io.neurite.tensor.Generator;
 /** Seeds derived from a loader's seed, so that each epoch and each batch has a stream of its own. */
 final class Seeds {
 
-    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
-
     private Seeds() {}
 
-    /** A hash of {@code seed} and {@code parts}: each part is mixed in with SplitMix64's finalizer. */
+    /** A hash of {@code seed} and {@code parts}: each part is mixed in by a generator's first draw. */
     static long derive(long seed, long... parts) {
-        long h = mix64(seed + GOLDEN_GAMMA);
-        for (long p : parts) h = mix64(h ^ mix64(p + GOLDEN_GAMMA));
+        long h = new Generator(seed).nextLong();
+        for (long p : parts) h = new Generator(h ^ p).nextLong();
         return h;
     }
 
@@ -32,11 +30,5 @@ final class Seeds {
             a[i] = a[j];
             a[j] = t;
         }
-    }
-
-    private static long mix64(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }

@@ -166,7 +166,7 @@ public final class Splits {
     }
 
     /** The indices of each key, keys in increasing order. */
-    private static TreeMap<Integer, int[]> byKey(int[] keys) {
+    static TreeMap<Integer, int[]> byKey(int[] keys) {
         TreeMap<Integer, Integer> counts = new TreeMap<>();
         for (int k : keys) counts.merge(k, 1, Integer::sum);
         TreeMap<Integer, int[]> members = new TreeMap<>();

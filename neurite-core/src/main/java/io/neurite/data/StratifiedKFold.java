@@ -1,9 +1,7 @@
 package io.neurite.data;
 
 import io.neurite.tensor.Generator;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * K-fold cross-validation keeping the class proportions in every fold: the samples are listed class by
@@ -34,12 +32,9 @@ public final class StratifiedKFold {
         int n = labels.length;
         KFold.requireEnough("StratifiedKFold", k, n);
         Generator g = seed == null ? null : new Generator(seed);
-        TreeMap<Integer, List<Integer>> byClass = new TreeMap<>();
-        for (int i = 0; i < n; i++) byClass.computeIfAbsent(labels[i], c -> new ArrayList<>()).add(i);
         int[] order = new int[n];
         int at = 0;
-        for (List<Integer> members : byClass.values()) {
-            int[] m = members.stream().mapToInt(Integer::intValue).toArray();
+        for (int[] m : Splits.byKey(labels).values()) {
             if (g != null) Seeds.shuffle(m, g);
             System.arraycopy(m, 0, order, at, m.length);
             at += m.length;
