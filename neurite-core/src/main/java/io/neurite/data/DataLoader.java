@@ -207,7 +207,8 @@ public final class DataLoader<T, B> implements Iterable<B> {
         /** Worker threads loading batches ahead; 0 (default) loads on the calling thread. */
         public Builder<T, B> numWorkers(int numWorkers) {
             if (numWorkers < 0) {
-                throw new IllegalArgumentException("DataLoader: expected numWorkers >= 0, got numWorkers=" + numWorkers);
+                throw new IllegalArgumentException("DataLoader: expected numWorkers >= 0, got numWorkers="
+                        + numWorkers);
             }
             this.numWorkers = numWorkers;
             return this;

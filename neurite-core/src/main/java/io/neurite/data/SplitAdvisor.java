@@ -132,6 +132,8 @@ public final class SplitAdvisor {
     }
 
     private static void requirePositive(String op, String name, long value) {
-        if (value <= 0) throw new IllegalArgumentException(op + ": expected " + name + " > 0, got " + name + "=" + value);
+        if (value <= 0) {
+            throw new IllegalArgumentException(op + ": expected " + name + " > 0, got " + name + "=" + value);
+        }
     }
 }

@@ -28,7 +28,9 @@ public final class Splits {
         int n = dataset.size();
         long total = 0;
         for (int c : counts) {
-            if (c < 0) throw new IllegalArgumentException("randomSplit: expected counts >= 0, got " + Arrays.toString(counts));
+            if (c < 0) {
+                throw new IllegalArgumentException("randomSplit: expected counts >= 0, got " + Arrays.toString(counts));
+            }
             total += c;
         }
         if (total != n) {
@@ -63,7 +65,8 @@ public final class Splits {
      * fractions (so every part holds within one sample of its share of every class), then each part is
      * shuffled.
      */
-    public static <T> List<Subset<T>> stratifiedSplit(Dataset<T> dataset, int[] labels, long seed, double... fractions) {
+    public static <T> List<Subset<T>> stratifiedSplit(Dataset<T> dataset, int[] labels, long seed,
+            double... fractions) {
         requireLength("stratifiedSplit", "labels", labels.length, dataset.size());
         return subsets(dataset, stratifiedIndices(labels, seed, fractions));
     }
@@ -130,7 +133,8 @@ public final class Splits {
         double sum = 0;
         for (double f : fractions) {
             if (!(f >= 0 && f <= 1)) {
-                throw new IllegalArgumentException(op + ": expected fractions in [0, 1], got " + Arrays.toString(fractions));
+                throw new IllegalArgumentException(op + ": expected fractions in [0, 1], got "
+                        + Arrays.toString(fractions));
             }
             sum += f;
         }
@@ -157,9 +161,9 @@ public final class Splits {
         Integer[] order = new Integer[parts];
         for (int p = 0; p < parts; p++) order[p] = p;
         Arrays.sort(order, (a, b) -> {
-            int byRest = Double.compare(rest[b], rest[a]);
-            if (Math.abs(rest[a] - rest[b]) > 1e-9) return byRest;
-            return Double.compare(fractions[b] * total - sofar.get(b).size(), fractions[a] * total - sofar.get(a).size());
+            if (Math.abs(rest[a] - rest[b]) > 1e-9) return Double.compare(rest[b], rest[a]);
+            double deficitA = fractions[a] * total - sofar.get(a).size();
+            return Double.compare(fractions[b] * total - sofar.get(b).size(), deficitA);
         });
         for (int i = 0; sum < n; i++, sum++) counts[order[i % parts]]++;
         return counts;

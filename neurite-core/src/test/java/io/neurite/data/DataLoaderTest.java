@@ -78,8 +78,10 @@ class DataLoaderTest {
 
     @Test
     void shuffleIsReproducibleAndDiffersPerEpoch() {
-        DataLoader<Sample, Batch> a = DataLoader.builder(DatasetsTest.rows(20)).batchSize(4).shuffle(true).seed(9).build();
-        DataLoader<Sample, Batch> b = DataLoader.builder(DatasetsTest.rows(20)).batchSize(4).shuffle(true).seed(9).build();
+        DataLoader<Sample, Batch> a = DataLoader.builder(DatasetsTest.rows(20)).batchSize(4).shuffle(true).seed(9)
+                .build();
+        DataLoader<Sample, Batch> b = DataLoader.builder(DatasetsTest.rows(20)).batchSize(4).shuffle(true).seed(9)
+                .build();
         int[] a0 = flat(indices(a)), a1 = flat(indices(a));
         int[] b0 = flat(indices(b)), b1 = flat(indices(b));
         assertArrayEquals(a0, b0, "epoch 0 repeats for the same seed");
@@ -226,9 +228,10 @@ class DataLoaderTest {
         assertTrue(e.getMessage().contains("sampler is mutually exclusive with shuffle"), e.getMessage());
         var b = assertThrows(IllegalArgumentException.class, () -> DataLoader.builder(DatasetsTest.rows(4))
                 .batchSize(2).batchSampler(new BatchSampler(new SequentialSampler(4), 2, false)).build());
-        assertTrue(b.getMessage().contains("batchSampler is mutually exclusive") && b.getMessage().contains("batchSize=2"),
-                b.getMessage());
-        var w = assertThrows(IllegalArgumentException.class, () -> DataLoader.builder(DatasetsTest.rows(4)).numWorkers(-1));
+        assertTrue(b.getMessage().contains("batchSampler is mutually exclusive")
+                && b.getMessage().contains("batchSize=2"), b.getMessage());
+        var w = assertThrows(IllegalArgumentException.class,
+                () -> DataLoader.builder(DatasetsTest.rows(4)).numWorkers(-1));
         assertTrue(w.getMessage().contains("numWorkers=-1"), w.getMessage());
         var n = assertThrows(java.util.NoSuchElementException.class, () -> {
             BatchIterator<Batch> it = DataLoader.builder(DatasetsTest.rows(2)).batchSize(2).build().iterator();

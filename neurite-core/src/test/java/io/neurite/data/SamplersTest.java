@@ -119,7 +119,8 @@ class SamplersTest {
         assertArrayEquals(new int[] {0, 1, 2}, b.get(0));
         assertArrayEquals(new int[] {9}, b.get(3));
         assertEquals(3, drop.batches(new Generator(0)).size());
-        var e = assertThrows(IllegalArgumentException.class, () -> new BatchSampler(new SequentialSampler(3), 0, false));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new BatchSampler(new SequentialSampler(3), 0, false));
         assertTrue(e.getMessage().contains("batchSize=0"), e.getMessage());
     }
 }

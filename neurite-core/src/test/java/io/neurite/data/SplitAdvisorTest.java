@@ -53,7 +53,8 @@ class SplitAdvisorTest {
     @Test
     void badArgumentsAreNamed() {
         var e = assertThrows(IllegalArgumentException.class, () -> SplitAdvisor.amariFraction(0));
-        assertTrue(e.getMessage().contains("amariFraction") && e.getMessage().contains("freeParameters=0"), e.getMessage());
+        assertTrue(e.getMessage().contains("amariFraction") && e.getMessage().contains("freeParameters=0"),
+                e.getMessage());
         var a = assertThrows(IllegalArgumentException.class, () -> SplitAdvisor.guyonRatio(10, 100, 1.5));
         assertTrue(a.getMessage().contains("alpha=1.5"), a.getMessage());
     }

@@ -34,7 +34,8 @@ class SplitsTest {
 
     @Test
     void randomSplitByFractionsFollowsPyTorchSizes() {
-        // PyTorch: [len(s) for s in random_split(range(10), [0.33, 0.33, 0.34])] == [4, 3, 3]; range(7), [.5, .5]: [4, 3]
+        // PyTorch: [len(s) for s in random_split(range(10), [0.33, 0.33, 0.34])] == [4, 3, 3];
+        // random_split(range(7), [0.5, 0.5]) sizes [4, 3]
         List<Subset<Sample>> parts = Splits.randomSplit(DatasetsTest.rows(10), 1, 0.33, 0.33, 0.34);
         assertArrayEquals(new int[] {4, 3, 3}, sizes(indices(parts)));
         assertPartition(indices(parts), 10);
@@ -49,8 +50,10 @@ class SplitsTest {
         assertArrayEquals(a.get(1), indices(Splits.randomSplit(DatasetsTest.rows(30), 5, 20, 10)).get(1));
         assertFalse(Arrays.equals(a.get(1), indices(Splits.randomSplit(DatasetsTest.rows(30), 6, 20, 10)).get(1)));
         var e = assertThrows(IllegalArgumentException.class, () -> Splits.randomSplit(DatasetsTest.rows(30), 5, 20, 9));
-        assertTrue(e.getMessage().contains("[20, 9] add up to 29") && e.getMessage().contains("size 30"), e.getMessage());
-        var f = assertThrows(IllegalArgumentException.class, () -> Splits.randomSplit(DatasetsTest.rows(30), 5, 0.8, 0.1));
+        assertTrue(e.getMessage().contains("[20, 9] add up to 29") && e.getMessage().contains("size 30"),
+                e.getMessage());
+        var f = assertThrows(IllegalArgumentException.class,
+                () -> Splits.randomSplit(DatasetsTest.rows(30), 5, 0.8, 0.1));
         assertTrue(f.getMessage().contains("adding up to 1"), f.getMessage());
     }
 
@@ -136,7 +139,9 @@ class SplitsTest {
             validations.add(f.validation());
             int[] counts = new int[3];
             for (int i : f.validation()) counts[labels[i]]++;
-            for (int c = 0; c < 3; c++) assertEquals(classSize[c] / 5.0, counts[c], 1.0, "fold " + f.index() + " class " + c);
+            for (int c = 0; c < 3; c++) {
+                assertEquals(classSize[c] / 5.0, counts[c], 1.0, "fold " + f.index() + " class " + c);
+            }
         }
         assertPartition(validations, 103);
         int[] s = sizes(validations);
