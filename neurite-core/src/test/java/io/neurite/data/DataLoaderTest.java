@@ -11,6 +11,7 @@ import io.neurite.tensor.DType;
 import io.neurite.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -210,6 +211,23 @@ class DataLoaderTest {
         }
         for (int i = 0; i < 100 && mine.stream().anyMatch(Thread::isAlive); i++) Thread.sleep(20);
         assertTrue(mine.stream().noneMatch(Thread::isAlive), "closing the iterator ends its workers");
+    }
+
+    @Test
+    void anAbandonedIteratorLetsItsWorkersEnd() throws InterruptedException {
+        DataLoader<Sample, Batch> loader = DataLoader.builder(DatasetsTest.rows(100)).batchSize(2).numWorkers(2).build();
+        Set<Thread> before = workerThreads();
+        Iterator<Batch> it = loader.iterator();
+        it.next();
+        Set<Thread> mine = workerThreads();
+        mine.removeAll(before);
+        assertFalse(mine.isEmpty(), "workers run during the epoch");
+        it = null; // left without close(): the cleaner or the idle timeout of one second ends the workers
+        for (int i = 0; i < 150 && mine.stream().anyMatch(Thread::isAlive); i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(mine.stream().noneMatch(Thread::isAlive), "the workers of an abandoned iterator end");
     }
 
     @Test
