@@ -215,7 +215,8 @@ class DataLoaderTest {
 
     @Test
     void anAbandonedIteratorLetsItsWorkersEnd() throws InterruptedException {
-        DataLoader<Sample, Batch> loader = DataLoader.builder(DatasetsTest.rows(100)).batchSize(2).numWorkers(2).build();
+        DataLoader<Sample, Batch> loader = DataLoader.builder(DatasetsTest.rows(100)).batchSize(2).numWorkers(2)
+                .build();
         Set<Thread> before = workerThreads();
         Iterator<Batch> it = loader.iterator();
         it.next();
