@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The batches of one epoch of a {@link DataLoader}, in order. With workers, up to {@code prefetch}
  * batches are loaded ahead on daemon threads; {@link #close()} (or the end of the epoch, or a failure)
- * stops them. Use try-with-resources to leave an epoch early:
+ * stops them. One thread iterates it. Use try-with-resources to leave an epoch early:
  *
  * <pre>{@code
  * try (BatchIterator<Batch> it = loader.iterator()) {
