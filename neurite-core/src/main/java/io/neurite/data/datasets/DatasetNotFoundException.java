@@ -1,0 +1,11 @@
+package io.neurite.data.datasets;
+
+import java.io.IOException;
+
+/** A dataset that is neither cached, nor installed, nor downloadable; the message says where it was looked for. */
+public final class DatasetNotFoundException extends IOException {
+
+    public DatasetNotFoundException(String message) {
+        super(message);
+    }
+}
