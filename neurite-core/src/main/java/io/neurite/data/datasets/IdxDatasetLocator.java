@@ -83,7 +83,7 @@ public final class IdxDatasetLocator {
         return new IdxDatasetLocator(spec, cacheDir, systemDirs, mirrors, enabled, timeout);
     }
 
-    /** Connection timeout of a download (default 30 s). */
+    /** How long a download may wait to connect, and then for the response's headers (default 30 s). */
     public IdxDatasetLocator withTimeout(Duration connectTimeout) {
         return new IdxDatasetLocator(spec, cacheDir, systemDirs, mirrors, download, connectTimeout);
     }
@@ -159,7 +159,7 @@ public final class IdxDatasetLocator {
     private Path download(URI uri, String fileName) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build()) {
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
+            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 if (response.statusCode() != 200) throw new IOException("HTTP status " + response.statusCode());

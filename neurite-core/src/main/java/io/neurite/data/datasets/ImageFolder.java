@@ -24,8 +24,9 @@ import javax.imageio.ImageIO;
  * {@code javax.imageio} and returned as float32 {@code [C, H, W]} in [0, 1].
  *
  * <p>Grayscale conversion uses ITU-R 601 luma, {@code L = 0.299 R + 0.587 G + 0.114 B} in PIL's
- * 16-bit fixed point, as its {@code convert("L")}; a grayscale file is read from its samples (no colour-space conversion). The
- * optional resize is bilinear with half-pixel centres, as {@code F.interpolate} (no antialiasing).
+ * 16-bit fixed point, as its {@code convert("L")}; a grayscale file is read from its samples (no
+ * colour-space conversion). The optional resize is bilinear with half-pixel centres, as
+ * {@code F.interpolate} (no antialiasing, unlike torchvision's {@code Resize} on PIL images).
  *
  * <pre>{@code
  * ImageFolder folder = new ImageFolder(Path.of("pets"), ImageFolder.Options.rgb().withResize(64, 64));

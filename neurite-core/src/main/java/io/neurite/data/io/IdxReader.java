@@ -73,7 +73,8 @@ public final class IdxReader {
         int ndims = magic & 0xFF;
         if (file.dims().length != ndims) {
             String want = magic == IMAGES_MAGIC ? "an image file" : "a label file";
-            String got = file.dims().length == 1 ? " (a label file?)" : file.dims().length == 3 ? " (an image file?)" : "";
+            int n = file.dims().length;
+            String got = n == 1 ? " (a label file?)" : n == 3 ? " (an image file?)" : "";
             throw new CorruptFileException(path, 3, String.format(
                     "expected %s (magic 0x%08x, %d dimension%s) but the file has magic 0x%08x with %d dimension%s%s",
                     want, magic, ndims, ndims == 1 ? "" : "s", 0x800 | file.dims().length,
@@ -114,15 +115,16 @@ public final class IdxReader {
         InputStream in;
         try {
             in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-        } catch (ZipException e) {
-            throw new CorruptFileException(path, 0, "the gzip header is corrupt (" + e.getMessage() + ")");
+        } catch (ZipException | java.io.EOFException e) {
+            throw new CorruptFileException(path, 0, "the gzip header is corrupt or truncated (" + e.getMessage() + ")");
         }
         byte[] magic = readHeader(in, 4, 0, path, "the 4-byte magic number");
         int type = magic[2] & 0xFF;
         int ndims = magic[3] & 0xFF;
         if (magic[0] != 0 || magic[1] != 0) {
             throw new CorruptFileException(path, 0, String.format("bad magic number 0x%02x%02x%02x%02x: an IDX file"
-                    + " starts with two zero bytes (0x00000801 for labels, 0x00000803 for images); is this an IDX file?",
+                    + " starts with two zero bytes (0x00000801 for labels, 0x00000803 for images);"
+                    + " is this an IDX file?",
                     magic[0], magic[1], magic[2], magic[3]));
         }
         if (type != 0x08) {

@@ -41,7 +41,8 @@ class EmbeddedFashionMNISTTest {
         int[] balanced = new int[10];
         Arrays.fill(balanced, 40);
         assertArrayEquals(balanced, test.classCounts());
-        assertArrayEquals(new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7, 4, 5}, Arrays.copyOf(test.labels().toIntArray(), 12));
+        assertArrayEquals(new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7, 4, 5},
+                Arrays.copyOf(test.labels().toIntArray(), 12));
         float[] px = test.images().toFloatArray();
         assertEquals(33456, byteSum(px, 0, 784));
         assertEquals(23129357L, byteSum(px, 0, px.length));

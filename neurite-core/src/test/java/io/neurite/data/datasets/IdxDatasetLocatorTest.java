@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -193,10 +194,14 @@ class IdxDatasetLocatorTest {
     @Test
     void realFashionMnistFromDebianWhenPresent() throws Exception {
         Path debian = Path.of("/usr/share/datasets/fashion-mnist");
-        assumeTrue(Files.isRegularFile(debian.resolve(IdxDatasetSpec.TEST_IMAGES)), "dataset-fashion-mnist not installed");
-        LabeledImages test = FashionMNIST.locator().withCacheDir(tmp.resolve("empty")).withDownload(false).test();
+        assumeTrue(Files.isRegularFile(debian.resolve(IdxDatasetSpec.TRAIN_IMAGES)), "dataset-fashion-mnist absent");
+        IdxDatasetLocator loc = FashionMNIST.locator().withCacheDir(tmp.resolve("empty")).withDownload(false);
+        LabeledImages test = loc.test();
         assertArrayEquals(new int[] {10000, 1, 28, 28}, test.images().shape().dims());
         assertArrayEquals(new int[] {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000}, test.classCounts());
-        assertArrayEquals(new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7}, java.util.Arrays.copyOf(test.labels().toIntArray(), 10));
+        assertArrayEquals(new int[] {9, 2, 1, 1, 6, 1, 4, 6, 5, 7}, Arrays.copyOf(test.labels().toIntArray(), 10));
+        LabeledImages train = loc.train();
+        assertArrayEquals(new int[] {60000, 1, 28, 28}, train.images().shape().dims());
+        assertArrayEquals(new int[] {6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000, 6000}, train.classCounts());
     }
 }

@@ -51,7 +51,8 @@ class IdxReaderTest {
 
     @Test
     void readsRawBytesAndDims() throws IOException {
-        IdxFile f = IdxReader.read(write("raw", IdxFiles.idx(new int[] {2, 3}, new byte[] {1, 2, 3, 4, 5, (byte) 200})));
+        byte[] data = {1, 2, 3, 4, 5, (byte) 200};
+        IdxFile f = IdxReader.read(write("raw", IdxFiles.idx(new int[] {2, 3}, data)));
         assertArrayEquals(new int[] {2, 3}, f.dims());
         assertEquals(200, f.data()[5] & 0xFF);
     }
