@@ -6,7 +6,9 @@ import java.nio.file.Path;
 /** A file that a reader refused: it names the file, the byte offset where reading went wrong, and why. */
 public final class CorruptFileException extends IOException {
 
-    private final Path path;
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path path;
     private final long offset;
     private final String reason;
 

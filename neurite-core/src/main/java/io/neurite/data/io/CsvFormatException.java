@@ -6,7 +6,9 @@ import java.nio.file.Path;
 /** A CSV file that a reader refused: it names the file, the line and column (1-based) and why. */
 public final class CsvFormatException extends IOException {
 
-    private final Path path;
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path path;
     private final long line;
     private final int column;
 

@@ -87,6 +87,14 @@ class IdxReaderTest {
     }
 
     @Test
+    void gzipHeaderCutShortRefused() throws IOException {
+        Path p = write("head.gz", new byte[] {0x1f, (byte) 0x8b, 8, 0, 0});
+        CorruptFileException e = assertThrows(CorruptFileException.class, () -> IdxReader.read(p));
+        assertEquals(0, e.offset());
+        assertTrue(e.getMessage().contains("the gzip header is corrupt or truncated"), e.getMessage());
+    }
+
+    @Test
     void gzipWhoseDataEndsEarlyIsTruncated() throws IOException {
         byte[] full = IdxFiles.images(4, 5, 5);
         Path p = write("short.gz", IdxFiles.gzip(Arrays.copyOf(full, 16 + 60)));
