@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import javax.imageio.ImageIO;
 /**
  * Images sorted into one sub-folder per class, as torchvision's {@code ImageFolder}: classes are the
  * sub-folder names in sorted order (label = index), and the samples are the PNG, JPEG and BMP files
- * under each, in sorted path order. Images are read on demand by {@link #image(int)} through
+ * under each (sub-folders and symbolic links followed), in sorted path order. Images are read on demand by {@link #image(int)} through
  * {@code javax.imageio} and returned as float32 {@code [C, H, W]} in [0, 1].
  *
  * <p>Grayscale conversion uses ITU-R 601 luma, {@code L = 0.299 R + 0.587 G + 0.114 B} in PIL's
@@ -103,7 +104,7 @@ public final class ImageFolder {
         List<Integer> foundLabels = new ArrayList<>();
         for (Path dir : classDirs) {
             List<Path> images;
-            try (Stream<Path> s = Files.walk(dir)) {
+            try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
                 images = s.filter(p -> Files.isRegularFile(p) && isImage(p)).sorted().toList();
             }
             if (images.isEmpty()) {
