@@ -3,6 +3,8 @@ package io.neurite.data.datasets;
 import io.neurite.nn.functional.Interpolation;
 import io.neurite.nn.functional.Resampling;
 import io.neurite.tensor.Shape;
+import io.neurite.data.Dataset;
+import io.neurite.data.Sample;
 import io.neurite.tensor.Tensor;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -35,7 +37,7 @@ import javax.imageio.ImageIO;
  * String kind = folder.classes().get(folder.label(0));
  * }</pre>
  */
-public final class ImageFolder {
+public final class ImageFolder implements Dataset<Sample> {
 
     private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp");
 
@@ -137,8 +139,19 @@ public final class ImageFolder {
         return classes;
     }
 
+    @Override
     public int size() {
         return files.size();
+    }
+
+    /** Image {@code index}, read from its file now, with its label as a 0-dimensional int32 tensor. */
+    @Override
+    public Sample get(int index) {
+        try {
+            return new Sample(image(index), Tensor.ofInts(new int[] {label(index)}));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public Path path(int i) {

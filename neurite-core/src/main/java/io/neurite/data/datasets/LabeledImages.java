@@ -1,6 +1,8 @@
 package io.neurite.data.datasets;
 
 import io.neurite.tensor.DType;
+import io.neurite.data.Dataset;
+import io.neurite.data.Sample;
 import io.neurite.tensor.Tensor;
 import java.util.List;
 
@@ -10,7 +12,7 @@ import java.util.List;
  * <p>Shapes: {@code images} float32 {@code [N, C, H, W]}, {@code labels} int32 {@code [N]} with values
  * in {@code 0..classes.size()-1}.
  */
-public final class LabeledImages {
+public final class LabeledImages implements Dataset<Sample> {
 
     private final Tensor images;
     private final Tensor labels;
@@ -53,8 +55,15 @@ public final class LabeledImages {
         return classes;
     }
 
+    @Override
     public int size() {
         return labelValues.length;
+    }
+
+    /** Image {@code index} with its label as a 0-dimensional int32 tensor. */
+    @Override
+    public Sample get(int index) {
+        return new Sample(image(index), Tensor.ofInts(new int[] {label(index)}));
     }
 
     /** Image {@code i} as a view {@code [C, H, W]}. */
