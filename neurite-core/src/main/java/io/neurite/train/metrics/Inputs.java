@@ -29,7 +29,8 @@ final class Inputs {
         boolean column = targets.dim() == 2 && targets.size(1) == 1;
         if (!(targets.dim() == 1 || (binary && column))) {
             throw new ShapeException(op + ": expected targets of shape [N]" + (binary ? " or [N, 1]" : "")
-                    + ", got targets " + targets.shape() + " for predictions " + predictions.shape(),
+                    + ", got targets " + targets.shape() + " for predictions " + predictions.shape()
+                    + (column ? "; hint: targets.reshape(-1), or a binary Decision for binary predictions" : ""),
                     predictions.shape(), targets.shape());
         }
         if (predictions.dim() == 0 || targets.size(0) != predictions.size(0)) {

@@ -199,6 +199,27 @@ class ClassificationMetricsTest {
         assertEquals(a.compute(), b.compute());
     }
 
+    @Test
+    void nonContiguousInputsAndEmptyBatches() {
+        // scores stored class-major and transposed, targets sliced with step 2 from [2, 9, 0, 9, 1, 9]
+        Tensor scoresT = Tensor.of(new float[] {0.1f, 0.9f, 0.2f, 0.2f, 0.05f, 0.7f, 0.7f, 0.05f, 0.1f}, 3, 3).t();
+        Tensor targets = Tensor.ofInts(new int[] {2, 9, 0, 9, 1, 9}, 6).slice(0, 0, 6, 2);
+        // rows of scoresT: [0.1, 0.2, 0.7] -> 2, [0.9, 0.05, 0.05] -> 0, [0.2, 0.7, 0.1] -> 1
+        Accuracy a = new Accuracy();
+        a.update(scoresT, targets);
+        a.update(Tensor.zeros(0, 3), Tensor.ofInts(new int[0], 0));
+        assertEquals(1.0, a.compute(), EPS);
+        TopKAccuracy top = new TopKAccuracy(1);
+        top.update(scoresT, targets);
+        assertEquals(1.0, top.compute(), EPS);
+        ConfusionMatrix cm = new ConfusionMatrix(3);
+        cm.update(Tensor.zeros(0, 3), Tensor.ofInts(new int[0], 0));
+        assertThrows(IllegalStateException.class, cm::compute);
+        var column = assertThrows(ShapeException.class, () -> a.update(scoresT, Tensor.ofInts(new int[3], 3, 1)));
+        assertTrue(column.getMessage().contains("[3, 1]") && column.getMessage().contains("reshape(-1)"),
+                column.getMessage());
+    }
+
     private static MetricCollection collection() {
         return MetricCollection.of(new Accuracy(), new TopKAccuracy(3), new Precision(7, Average.MACRO),
                 new Recall(7, Average.WEIGHTED), new F1Score(7, Average.MACRO));
