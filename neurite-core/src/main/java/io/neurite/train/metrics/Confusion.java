@@ -149,6 +149,14 @@ public final class Confusion {
         return weights == 0 ? 0 : sum / weights;
     }
 
+    /**
+     * The per-class report of {@code sklearn.metrics.classification_report} (precision, recall, F1, support, then
+     * accuracy and the macro and weighted averages), scores to {@code digits} decimals; every class is listed.
+     */
+    public String report(int digits) {
+        return ClassificationReport.format(this, digits);
+    }
+
     private static double ratio(long num, long den) {
         return den == 0 ? 0 : (double) num / den;
     }

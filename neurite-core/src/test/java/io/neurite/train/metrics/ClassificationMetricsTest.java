@@ -243,6 +243,24 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void reportIsLaidOutAsSklearnClassificationReport() {
+        // sklearn's layout code (head_fmt, row_fmt, row_fmt_accuracy) run in Python on the numpy values above
+        ConfusionMatrix cm = new ConfusionMatrix(List.of("cat", "dog", "bird", "fish", "frog", "newt"));
+        cm.update(ints(PREDICTED), ints(TARGETS));
+        String expected = "              precision    recall  f1-score   support\n\n"
+                + "         cat       0.75      1.00      0.86         3\n"
+                + "         dog       0.50      0.50      0.50         4\n"
+                + "        bird       0.67      0.67      0.67         3\n"
+                + "        fish       0.00      0.00      0.00         0\n"
+                + "        frog       0.00      0.00      0.00         2\n"
+                + "        newt       0.00      0.00      0.00         0\n\n"
+                + "    accuracy                           0.58        12\n"
+                + "   macro avg       0.38      0.43      0.40        12\n"
+                + "weighted avg       0.52      0.58      0.55        12\n";
+        assertEquals(expected, cm.compute().report(2));
+    }
+
+    @Test
     void errorsNameTheMetricAndTheProblem() {
         Accuracy a = new Accuracy();
         var shape = assertThrows(ShapeException.class, () -> a.update(Tensor.zeros(4, 3), ints(0, 1, 2)));
