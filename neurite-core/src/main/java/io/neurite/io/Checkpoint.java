@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * A training checkpoint in a folder: {@code model.safetensors} (the weights under PyTorch's dotted
  * names, readable by {@code safetensors.torch.load_file}), {@code optimizer.safetensors} (the tensors
- * found in the saved state, by key path, e.g. {@code optimizer.state.0.exp_avg}) and
+ * found in the saved state, by key path, e.g. {@code optimizer.state.0.expAvg}) and
  * {@code checkpoint.json} (everything else: epoch, metrics, optimizer and schedule state, the
  * model's description). Each file is written atomically and the JSON last; all three carry the
  * same save id, so files from an interrupted save are detected on load rather than mixed.
