@@ -61,7 +61,7 @@ public final class Checkpoint {
         }
     }
 
-    /** Saves the model's weights and {@code state} (epoch, metrics, optimizer/schedule state dicts...) to {@code dir}. */
+    /** Saves the model's weights and {@code state} (epoch, metrics, optimizer/schedule state dicts) to {@code dir}. */
     public static void save(Path dir, Module model, Map<String, Object> state) throws IOException {
         Map<String, Tensor> stateTensors = new LinkedHashMap<>();
         Object encoded = StateCodec.encode(state, "", stateTensors);
@@ -157,7 +157,8 @@ public final class Checkpoint {
             throw new CorruptFileException(path, at, "not valid JSON: " + e.getMessage());
         }
         if (!(parsed instanceof Map<?, ?> m) || !FORMAT.equals(m.get("format"))) {
-            throw new CorruptFileException(path, 0, "not a Neurite checkpoint (expected \"format\": \"" + FORMAT + "\")");
+            throw new CorruptFileException(path, 0, "not a Neurite checkpoint (expected \"format\": \"" + FORMAT
+                    + "\")");
         }
         if (!Integer.valueOf(VERSION).equals(m.get("version"))) {
             throw new CorruptFileException(path, 0, "checkpoint version " + m.get("version")

@@ -51,9 +51,9 @@ public final class Json {
                 boolean first = true;
                 for (var e : map.entrySet()) {
                     if (!(e.getKey() instanceof String key)) {
+                        String type = e.getKey() == null ? "null" : e.getKey().getClass().getSimpleName();
                         throw new IllegalArgumentException("Json.write: map keys must be strings, got "
-                                + e.getKey() + " (" + (e.getKey() == null ? "null" : e.getKey().getClass().getSimpleName())
-                                + ")");
+                                + e.getKey() + " (" + type + ")");
                     }
                     if (!first) sb.append(',');
                     first = false;
@@ -64,7 +64,8 @@ public final class Json {
                 sb.append('}');
             }
             default -> throw new IllegalArgumentException("Json.write: cannot write a "
-                    + value.getClass().getName() + " (" + value + "); expected null, Boolean, String, Number, List or Map");
+                    + value.getClass().getName() + " (" + value
+                    + "); expected null, Boolean, String, Number, List or Map");
         }
     }
 
@@ -236,7 +237,9 @@ public final class Json {
                 }
                 if (c < 0x20) throw error("control character U+" + String.format("%04X", (int) c) + " in a string");
                 if (Character.isSurrogate(c)) {
-                    if (!Character.isHighSurrogate(c) || pos + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(pos + 1))) {
+                    boolean pair = Character.isHighSurrogate(c) && pos + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(pos + 1));
+                    if (!pair) {
                         throw error("lone surrogate in a string");
                     }
                     sb.append(c).append(s.charAt(pos + 1));

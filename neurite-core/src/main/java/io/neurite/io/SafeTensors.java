@@ -87,7 +87,9 @@ public final class SafeTensors {
                 throw new IllegalArgumentException("SafeTensors.write: invalid tensor name '" + name
                         + "'; names must be non-empty and not " + METADATA);
             }
-            if (e.getValue() == null) throw new IllegalArgumentException("SafeTensors.write: tensor '" + name + "' is null");
+            if (e.getValue() == null) {
+                throw new IllegalArgumentException("SafeTensors.write: tensor '" + name + "' is null");
+            }
             order.add(Map.entry(name, e.getValue()));
         }
         // Reference order: larger dtype first (F32 before I32), then by name.
@@ -210,7 +212,9 @@ public final class SafeTensors {
             long at = 8 + text.substring(0, e.position()).getBytes(StandardCharsets.UTF_8).length;
             throw new CorruptFileException(file, at, "the header is not valid JSON: " + e.getMessage());
         }
-        if (!(parsed instanceof Map<?, ?> m)) throw new CorruptFileException(file, 8, "the header is not a JSON object");
+        if (!(parsed instanceof Map<?, ?> m)) {
+            throw new CorruptFileException(file, 8, "the header is not a JSON object");
+        }
         return m;
     }
 
@@ -274,7 +278,9 @@ public final class SafeTensors {
 
         private static Entry entry(Path file, String name, Object value) throws IOException {
             String where = "tensor '" + name + "': ";
-            if (!(value instanceof Map<?, ?> m)) throw new CorruptFileException(file, 8, where + "entry is not an object");
+            if (!(value instanceof Map<?, ?> m)) {
+                throw new CorruptFileException(file, 8, where + "entry is not an object");
+            }
             for (Object key : m.keySet()) {
                 if (!key.equals("dtype") && !key.equals("shape") && !key.equals("data_offsets")) {
                     throw new CorruptFileException(file, 8, where + "unknown field '" + key
@@ -319,7 +325,9 @@ public final class SafeTensors {
         }
 
         private static Dtype dtype(Path file, String where, Object value) throws IOException {
-            if (!(value instanceof String s)) throw new CorruptFileException(file, 8, where + "dtype must be a string, got " + value);
+            if (!(value instanceof String s)) {
+                throw new CorruptFileException(file, 8, where + "dtype must be a string, got " + value);
+            }
             try {
                 return Dtype.valueOf(s);
             } catch (IllegalArgumentException e) {

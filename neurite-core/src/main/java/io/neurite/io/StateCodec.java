@@ -41,7 +41,9 @@ final class StateCodec {
             case Boolean b -> b;
             case List<?> list -> {
                 List<Object> out = new ArrayList<>(list.size());
-                for (int i = 0; i < list.size(); i++) out.add(encode(list.get(i), join(path, String.valueOf(i)), tensors));
+                for (int i = 0; i < list.size(); i++) {
+                    out.add(encode(list.get(i), join(path, String.valueOf(i)), tensors));
+                }
                 yield out;
             }
             case Map<?, ?> map -> encodeMap(map, path, tensors);
@@ -83,7 +85,10 @@ final class StateCodec {
         if (!(value instanceof Map<?, ?> map)) return value;
         if (map.size() == 1 && map.get(TENSOR) instanceof String name) {
             Tensor t = tensors.get(name);
-            if (t == null) throw new IllegalArgumentException(source + ": refers to tensor '" + name + "' that the tensor file lacks");
+            if (t == null) {
+                throw new IllegalArgumentException(source + ": refers to tensor '" + name + "' that "
+                        + Checkpoint.STATE_TENSORS + " lacks");
+            }
             return t;
         }
         if (map.size() == 1 && map.get(DOUBLE) instanceof String s) {
@@ -103,7 +108,8 @@ final class StateCodec {
                 try {
                     key = Integer.valueOf((String) key);
                 } catch (NumberFormatException ex) {
-                    throw new IllegalArgumentException(source + ": " + INT_KEYS + " key '" + key + "' is not an integer");
+                    throw new IllegalArgumentException(source + ": " + INT_KEYS + " key '" + key
+                            + "' is not an integer");
                 }
             }
             out.put(key, decode(e.getValue(), tensors, source));

@@ -75,7 +75,8 @@ class CheckpointTest {
         adam2.loadStateDict(loaded.optimizerState());
         schedule2.loadStateDict(loaded.schedulerState());
         assertEquals(3, loaded.state().get("epoch"));
-        assertEquals(Map.of("loss", 0.25, "best", Double.POSITIVE_INFINITY, "bad", Double.NaN), loaded.state().get("metrics"));
+        assertEquals(Map.of("loss", 0.25, "best", Double.POSITIVE_INFINITY, "bad", Double.NaN),
+                loaded.state().get("metrics"));
         assertEquals(original.toString(), loaded.modelDescription());
         assertEquals(List.of(), loaded.weights().missingKeys());
         assertEquals(3, resumed.stateDict().get("1.num_batches_tracked").toIntArray()[0]);
@@ -128,7 +129,8 @@ class CheckpointTest {
         Path other = dir.resolve("other");
         Checkpoint.save(dir, model(), Map.of("epoch", 1));
         Checkpoint.save(other, model(), Map.of("epoch", 2));
-        Files.copy(other.resolve(Checkpoint.WEIGHTS), dir.resolve(Checkpoint.WEIGHTS), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(other.resolve(Checkpoint.WEIGHTS), dir.resolve(Checkpoint.WEIGHTS),
+                StandardCopyOption.REPLACE_EXISTING);
         CorruptFileException e = assertThrows(CorruptFileException.class, () -> Checkpoint.load(dir, model()));
         assertEquals(dir.resolve(Checkpoint.WEIGHTS), e.path());
         assertTrue(e.getMessage().contains("belongs to another save"), e.getMessage());
@@ -173,6 +175,22 @@ class CheckpointTest {
         clash.put("a", Map.of("b", Tensor.scalar(2f)));
         e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.save(dir, model(), clash));
         assertTrue(e.getMessage().contains("two tensors get the name 'a.b'"), e.getMessage());
+    }
+
+    /** torch_sequential.safetensors and its eval output: scripts/fixtures/gen_safetensors.py (torch 1.13). */
+    @Test
+    void loadsPyTorchWeightsAndComputesWhatPyTorchDid() throws Exception {
+        Path file = Path.of(getClass().getClassLoader().getResource("fixtures/torch_sequential.safetensors").toURI());
+        Sequential m = model();
+        Module.StateDictResult r = Checkpoint.loadWeights(file, m, true);
+        assertEquals(List.of(), r.missingKeys());
+        assertEquals(2, m.stateDict().get("1.num_batches_tracked").toIntArray()[0], "I64 read as int32");
+        m.eval();
+        Tensor x = Tensor.of(new float[] {0.1f, -1f, 2f, 0.5f, 0.3f, -0.2f, 1.5f, -0.7f, 0.9f, -1.2f, 0.4f, 0.8f},
+                4, 3);
+        float[] expected = {-0.04810475930571556f, 0.09786657989025116f, -0.10634464025497437f, 0.07226728647947311f,
+            -0.1421801745891571f, 0.15874247252941132f, -0.04820439592003822f, 0.11651648581027985f};
+        assertArrayEquals(expected, m.forward(x).toFloatArray(), 1e-6f);
     }
 
     @Test

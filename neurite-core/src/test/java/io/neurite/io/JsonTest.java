@@ -58,7 +58,8 @@ class JsonTest {
 
     @Test
     void writeRefusesNonFiniteNumbersAndOtherTypes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.write(List.of(Double.NaN)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Json.write(List.of(Double.NaN)));
         assertTrue(e.getMessage().contains("JSON has no NaN"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of(1, 2)));
         assertTrue(e.getMessage().contains("map keys must be strings"), e.getMessage());

@@ -71,7 +71,8 @@ class SafeTensorsTest {
                 List.copyOf(c.tensors().keySet()));
         referenceTensors().forEach((name, t) -> assertSameTensor(t, c.tensors().get(name), name));
         assertEquals(0, c.tensors().get("scale").dim());
-        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(c.tensors().get("linear.weight").toFloatArray()[4]));
+        float negativeZero = c.tensors().get("linear.weight").toFloatArray()[4];
+        assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(negativeZero));
         assertEquals(referenceMetadata(), c.metadata());
     }
 
@@ -161,7 +162,8 @@ class SafeTensorsTest {
         SafeTensors.read(p);
         byte[] all = Files.readAllBytes(p);
         Files.write(p, Arrays.copyOf(all, all.length - 3));
-        refused(p, 8 + TWO.length() + 9, "the tensors need 12 bytes of data but the file has 9 after the header (truncated?)");
+        refused(p, 8 + TWO.length() + 9,
+                "the tensors need 12 bytes of data but the file has 9 after the header (truncated?)");
     }
 
     @Test
@@ -195,7 +197,8 @@ class SafeTensorsTest {
     void refusesOverlappingOffsetsAndHoles() throws Exception {
         String overlap = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
                 + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}";
-        refused(file(overlap, 12), 8 + overlap.length() + 4, "tensor 'b' data_offsets [4, 12] overlap tensor 'a' [0, 8]");
+        refused(file(overlap, 12), 8 + overlap.length() + 4,
+                "tensor 'b' data_offsets [4, 12] overlap tensor 'a' [0, 8]");
         String hole = "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}";
         refused(file(hole, 8), 8 + hole.length(), "bytes 0 to 4 of the data belong to no tensor");
         String tail = "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}";
