@@ -169,8 +169,7 @@ public final class SafeTensors {
             Layout layout = Layout.check(file, header, dataStart, size - dataStart);
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             for (Entry e : layout.entries()) {
-                ByteBuffer bytes = readFully(ch, file, dataStart + e.begin, (int) (e.end - e.begin));
-                tensors.put(e.name, decode(file, e, bytes.order(ByteOrder.LITTLE_ENDIAN), dataStart + e.begin));
+                tensors.put(e.name, decode(ch, file, e, dataStart + e.begin));
             }
             return new Contents(Collections.unmodifiableMap(tensors), layout.metadata());
         }
@@ -337,12 +336,16 @@ public final class SafeTensors {
         }
     }
 
-    private static Tensor decode(Path file, Entry e, ByteBuffer b, long fileOffset) throws IOException {
+    /** Reads and converts one tensor's data, a chunk at a time (no byte copy of the whole tensor). */
+    private static Tensor decode(FileChannel ch, Path file, Entry e, long fileOffset) throws IOException {
         Shape shape = Shape.of(e.shape);
         int n = e.numel;
+        int perChunk = CHUNK / e.dtype.bytes;
+        ByteBuffer b = null;
         if (e.dtype.isFloat()) {
             float[] out = new float[n];
             for (int i = 0; i < n; i++) {
+                if (i % perChunk == 0) b = chunk(ch, file, e, fileOffset, i, perChunk);
                 out[i] = switch (e.dtype) {
                     case F32 -> b.getFloat();
                     case F16 -> Float.float16ToFloat(b.getShort());
@@ -362,6 +365,7 @@ public final class SafeTensors {
         }
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
+            if (i % perChunk == 0) b = chunk(ch, file, e, fileOffset, i, perChunk);
             long v = switch (e.dtype) {
                 case I32 -> b.getInt();
                 case I64 -> b.getLong();
@@ -377,5 +381,12 @@ public final class SafeTensors {
             out[i] = (int) v;
         }
         return Tensor.ofInts(out, e.shape);
+    }
+
+    private static ByteBuffer chunk(FileChannel ch, Path file, Entry e, long fileOffset, int first, int perChunk)
+            throws IOException {
+        int count = Math.min(perChunk, e.numel - first);
+        long position = fileOffset + (long) first * e.dtype.bytes;
+        return readFully(ch, file, position, count * e.dtype.bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 }

@@ -115,6 +115,14 @@ class SafeTensorsTest {
         m.put("strided", Tensor.of(data, 24).slice(0, 1, 24, 5));
         m.put("extremes", Tensor.of(new float[] {Float.MAX_VALUE, -Float.MIN_VALUE, Float.POSITIVE_INFINITY}, 3));
         m.put("名前.ü", Tensor.ofInts(new int[] {1, 2, 3}, 3, 1));
+        float[] big = new float[50_003];
+        int[] bigInts = new int[50_003];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = i * 1e-3f - 7f;
+            bigInts[i] = i * 31 - 1000;
+        }
+        m.put("big", Tensor.of(big, 50_003));
+        m.put("big.ints", Tensor.ofInts(bigInts, 1, 50_003));
         Path file = dir.resolve("all.safetensors");
         SafeTensors.write(file, m);
         SafeTensors.Contents c = SafeTensors.read(file);
