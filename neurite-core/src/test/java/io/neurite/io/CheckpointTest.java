@@ -12,6 +12,7 @@ import io.neurite.nn.Module;
 import io.neurite.nn.ReLU;
 import io.neurite.nn.Sequential;
 import io.neurite.optim.Adam;
+import io.neurite.optim.LBFGS;
 import io.neurite.optim.lr.StepLR;
 import io.neurite.tensor.DType;
 import io.neurite.tensor.Tensor;
@@ -86,6 +87,44 @@ class CheckpointTest {
         for (int i = 0; i < a.size(); i++) assertArrayEquals(a.get(i), b.get(i), 0f, "state entry " + i);
         assertEquals(adam.paramGroups().get(0).lr(), adam2.paramGroups().get(0).lr(), 0.0);
         assertEquals(6, resumed.stateDict().get("1.num_batches_tracked").toIntArray()[0]);
+
+        Sequential freshAdam = model();
+        Checkpoint.load(dir, freshAdam);
+        Adam adam3 = new Adam(freshAdam.parameters(), 0.05);
+        StepLR schedule3 = new StepLR(adam3, 2, 0.5);
+        for (int i = 0; i < 3; i++) step(freshAdam, adam3, schedule3);
+        assertFalse(java.util.Arrays.equals(a.get(1), values(freshAdam).get(1)), "the optimizer state matters");
+    }
+
+    private static void lbfgsStep(Linear model, LBFGS lbfgs) {
+        lbfgs.step(() -> {
+            lbfgs.zeroGrad();
+            Tensor loss = model.forward(X).sub(Y).pow(2f).mean();
+            loss.backward();
+            return loss;
+        });
+    }
+
+    @Test
+    void resumingLbfgsWithItsHistoryContinuesExactly() throws Exception {
+        Tensor.manualSeed(3);
+        Linear original = new Linear(3, 2);
+        LBFGS lbfgs = new LBFGS(original.parameters(), LBFGS.options().withMaxIter(2));
+        lbfgsStep(original, lbfgs);
+        Checkpoint.save(dir, original, lbfgs, Map.of());
+        lbfgsStep(original, lbfgs);
+
+        Linear resumed = new Linear(3, 2);
+        LBFGS lbfgs2 = new LBFGS(resumed.parameters(), LBFGS.options().withMaxIter(2));
+        lbfgs2.loadStateDict(Checkpoint.load(dir, resumed).optimizerState());
+        lbfgsStep(resumed, lbfgs2);
+        List<float[]> a = values(original), b = values(resumed);
+        for (int i = 0; i < a.size(); i++) assertArrayEquals(a.get(i), b.get(i), 0f, "state entry " + i);
+
+        Linear withoutHistory = new Linear(3, 2);
+        Checkpoint.load(dir, withoutHistory);
+        lbfgsStep(withoutHistory, new LBFGS(withoutHistory.parameters(), LBFGS.options().withMaxIter(2)));
+        assertFalse(java.util.Arrays.equals(a.get(0), values(withoutHistory).get(0)), "the history matters");
     }
 
     @Test
