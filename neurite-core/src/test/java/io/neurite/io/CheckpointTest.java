@@ -214,6 +214,22 @@ class CheckpointTest {
         clash.put("a", Map.of("b", Tensor.scalar(2f)));
         e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.save(dir, model(), clash));
         assertTrue(e.getMessage().contains("two tensors get the name 'a.b'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.save(dir, model(), Map.of("x", Map.of("$tensor", "y"))));
+        assertTrue(e.getMessage().contains("map 'x' has the reserved single key [$tensor]"), e.getMessage());
+        Map<Object, Object> mixed = new LinkedHashMap<>();
+        mixed.put(0, 1);
+        mixed.put("one", 2);
+        e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.save(dir, model(), Map.of("m", mixed)));
+        assertTrue(e.getMessage().contains("keys must be all strings or all integers"), e.getMessage());
+    }
+
+    @Test
+    void aFolderWithoutCheckpointSaysSo() {
+        java.nio.file.NoSuchFileException e = assertThrows(java.nio.file.NoSuchFileException.class,
+                () -> Checkpoint.load(dir, model()));
+        assertTrue(e.getMessage().contains(dir.resolve(Checkpoint.SIDECAR).toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("checkpoint.json is missing"), e.getMessage());
     }
 
     /** torch_sequential.safetensors and its eval output: scripts/fixtures/gen_safetensors.py (torch 1.13). */
