@@ -46,6 +46,16 @@ public final class AtomicFiles {
         } finally {
             if (!done) Files.deleteIfExists(temp);
         }
+        syncDirectory(dir);
+    }
+
+    /** Makes the rename itself durable where the platform allows syncing a folder (Linux, macOS). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Windows cannot open a folder as a channel; the rename is already atomic there.
+        }
     }
 
     /** Replaces {@code target} with {@code bytes}, atomically. */

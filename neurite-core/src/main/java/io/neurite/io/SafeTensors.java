@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The safetensors format (huggingface/safetensors), the file PyTorch's
@@ -27,8 +28,9 @@ import java.util.Map;
  * little-endian bytes, contiguous, offsets relative to the end of the header.
  *
  * <p>Writes F32 and I32 (Neurite's dtypes), F32 tensors first, each dtype in name order, as the
- * reference implementation does. Reads F32 and I32, and converts F64, F16 and BF16 to float32 and
- * I64, I16, I8, U8 and BOOL to int32 (refusing a value float32 or int32 cannot hold). Reading checks
+ * reference implementation does, and the metadata in key order, so the same tensors give the same
+ * bytes. Reads F32 and I32, and converts F64, F16 and BF16 to float32 and I64, I16, I8, U8 and BOOL
+ * to int32 (refusing a value float32 or int32 cannot hold). Reading checks
  * the whole header against the file before allocating anything and refuses a truncated or corrupt
  * file with a {@link CorruptFileException} naming the path, the byte offset and the reason.
  */
@@ -100,7 +102,7 @@ public final class SafeTensors {
 
     private static byte[] header(List<Map.Entry<String, Tensor>> order, Map<String, String> metadata) {
         Map<String, Object> header = new LinkedHashMap<>();
-        if (!metadata.isEmpty()) header.put(METADATA, new LinkedHashMap<>(metadata));
+        if (!metadata.isEmpty()) header.put(METADATA, new TreeMap<>(metadata)); // sorted: same bytes every run
         long offset = 0;
         for (var e : order) {
             Tensor t = e.getValue();
