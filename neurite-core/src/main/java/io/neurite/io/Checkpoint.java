@@ -1,5 +1,6 @@
 package io.neurite.io;
 
+import io.neurite.data.io.CorruptFileException;
 import io.neurite.nn.Module;
 import io.neurite.optim.Optimizer;
 import io.neurite.tensor.Tensor;

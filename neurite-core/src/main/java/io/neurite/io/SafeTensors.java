@@ -1,5 +1,6 @@
 package io.neurite.io;
 
+import io.neurite.data.io.CorruptFileException;
 import io.neurite.tensor.Shape;
 import io.neurite.tensor.Tensor;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.neurite.data.io.CorruptFileException;
 import io.neurite.nn.BatchNorm1d;
 import io.neurite.nn.Linear;
 import io.neurite.nn.Module;
