@@ -38,10 +38,13 @@ import java.util.function.Function;
  * smoothed loss is the bias-corrected exponential average {@code avg = beta avg + (1 - beta) loss},
  * {@code smoothed_i = avg / (1 - beta^(i+1))} with {@code beta = 0.98}; the test stops early (after
  * recording that step) when the smoothed loss exceeds {@code divergeThreshold} (5) times the best
- * smoothed loss so far, or the loss is not finite.
+ * smoothed loss so far (for a loss that can be negative: exceeds the best by {@code threshold - 1}
+ * times its magnitude), or the loss is not finite.
  *
  * <p>When {@code batches} is shorter than the test, it is iterated again ({@code batches.iterator()}
- * once more: a {@link io.neurite.data.DataLoader} serves its next epoch).
+ * once more: a {@link io.neurite.data.DataLoader} serves its next epoch). What is not restored: the
+ * epoch counter of such a loader, and the global random generator (dropout draws from it during the
+ * test).
  */
 public final class LRFinder {
 
@@ -196,7 +199,8 @@ public final class LRFinder {
                 losses.add(value);
                 smoothed.add(s);
                 best = Math.min(best, s);
-                diverged = !Double.isFinite(s) || s > divergeThreshold * best;
+                // s > threshold * best, written so that it also makes sense for a negative best
+                diverged = !Double.isFinite(s) || s - best > (divergeThreshold - 1) * Math.abs(best);
             }
         } finally {
             close(it);

@@ -11,6 +11,8 @@ import io.neurite.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,12 +139,60 @@ class LRFinderTest {
         int[] calls = {0};
         LRFinder f = LRFinder.of(model, sgd, b -> {
             if (++calls[0] == 3) throw new IllegalStateException("boom");
-            return model.forward(b.inputs()).sum();
+            return model.forward(b.inputs()).sum();   // unbounded below: falls by the lr each step
         });
         List<Batch> batches = List.of(new Batch(Tensor.ones(1, 2), Tensor.scalar(0f)));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> f.run(batches));
         assertEquals("boom", e.getMessage());
         assertTrue(Arrays.equals(before, model.weight().toFloatArray()), "weights restored after a failure");
         assertEquals(0.1, sgd.paramGroups().get(0).lr());
+    }
+
+    /** Every key, number and tensor element (as its bits) of a state dict, in order. */
+    private static String fingerprint(Object v) {
+        if (v instanceof Tensor t) {
+            StringBuilder sb = new StringBuilder(t.shape().toString());
+            for (float x : t.toFloatArray()) sb.append(' ').append(Integer.toHexString(Float.floatToRawIntBits(x)));
+            return sb.toString();
+        }
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("{");
+            m.forEach((k, x) -> sb.append(k).append('=').append(fingerprint(x)).append(", "));
+            return sb.append('}').toString();
+        }
+        if (v instanceof List<?> l) return l.stream().map(LRFinderTest::fingerprint).toList().toString();
+        return String.valueOf(v);
+    }
+
+    @Test
+    void restoresLbfgsWithItsHistory() {
+        Tensor.manualSeed(3);
+        Linear model = new Linear(3, 1);
+        LBFGS lbfgs = new LBFGS(model.parameters(), LBFGS.options().withLr(0.5).withMaxIter(4));
+        Tensor x = Tensor.randn(8, 3), y = Tensor.randn(8, 1);
+        Function<Batch, Tensor> mse = b -> model.forward(b.inputs()).sub(b.targets()).pow(2).mean();
+        lbfgs.step(() -> {
+            lbfgs.zeroGrad();
+            Tensor l = mse.apply(new Batch(x, y));
+            l.backward();
+            return l;
+        });
+        String before = fingerprint(lbfgs.stateDict()), weights = fingerprint(model.weight());
+        assertTrue(before.contains("lbfgs={"), "LBFGS has a history after one step: " + before);
+        LRFinder.Result r = LRFinder.of(model, lbfgs, mse).range(1e-3, 1).iterations(5).run(List.of(new Batch(x, y)));
+        assertEquals(5, r.size());
+        assertEquals(before, fingerprint(lbfgs.stateDict()));
+        assertEquals(weights, fingerprint(model.weight()));
+    }
+
+    @Test
+    void aNegativeLossDivergesOnlyWhenItRisesByFourTimesItsMagnitude() {
+        Linear model = new Linear(1, 1);
+        LRFinder f = fixedCurveFinder(model, new SGD(model.parameters(), 0.1)).iterations(10);
+        assertFalse(f.run(batchesOf(-1, -2, -3, -3.5, -3.9, -4, -4, -4, -4, -4)).diverged(), "a falling negative loss");
+        // best -10, then +200: the smoothed loss rises far above -10 + 4 * 10
+        LRFinder.Result r = f.run(batchesOf(-10, -10, -10, 200, 200, 200, 200, 200, 200, 200));
+        assertTrue(r.diverged(), r.smoothedLosses().toString());
+        assertEquals(4, r.size(), r.smoothedLosses().toString());
     }
 }
