@@ -32,8 +32,8 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>At step {@code i} of {@code n} the rate is {@code start * (end / start)^(i / (n - 1))}
- * (exponential, the default) or {@code start + (end - start) * i / (n - 1)} (linear), set on every
- * parameter group. Each step evaluates the loss of one batch, calls backward and steps the
+ * (exponential, the default) or {@code start + (end - start) * i / (n - 1)} (linear), the same
+ * rate set on every parameter group. Each step evaluates the loss of one batch, calls backward and steps the
  * optimizer (through {@link Optimizer#step(java.util.function.Supplier)}, so LBFGS works too). The
  * smoothed loss is the bias-corrected exponential average {@code avg = beta avg + (1 - beta) loss},
  * {@code smoothed_i = avg / (1 - beta^(i+1))} with {@code beta = 0.98}; the test stops early (after
@@ -179,7 +179,7 @@ public final class LRFinder {
                     it = batches.iterator();
                     if (!it.hasNext()) {
                         throw new IllegalArgumentException("LRFinder.run: "
-                                + (i == 0 ? "the batches are empty" : "the batches ran out on pass " + (i + 1))
+                                + (i == 0 ? "the batches are empty" : "a new iteration of the batches was empty at step " + (i + 1))
                                 + "; hint: pass a DataLoader or a non-empty list of batches");
                     }
                 }
