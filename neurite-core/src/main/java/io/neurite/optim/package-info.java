@@ -12,11 +12,10 @@
  *       each update is a static loop over the flat float data of a parameter, its gradient and its
  *       state buffers; {@link io.neurite.optim.LBFGS} for small full-batch problems.</li>
  *   <li>{@link io.neurite.optim.GradClip}: clipping by total norm or by value.</li>
+ *   <li>{@link io.neurite.optim.LRFinder}: the learning-rate range test. It raises the lr
+ *       exponentially (or linearly) over a hundred or so batches, records the raw and the smoothed
+ *       loss, stops on divergence, suggests a rate (steepest descent, or min/10) and restores the
+ *       model and the optimizer through their state dicts.</li>
  * </ul>
- *
- * <p>Still to come here: the learning-rate range test (an {@code LRFinder} that raises the lr
- * exponentially over a few hundred batches, records the smoothed loss, stops on divergence and
- * suggests a rate, restoring the model and optimizer afterwards through their state dicts). It needs
- * the data pipeline to drive batches, so it arrives with it.
  */
 package io.neurite.optim;
