@@ -193,7 +193,10 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- state
 
-    /** Parameters and buffers by dotted name: the tensors themselves, detached. */
+    /**
+     * Parameters and buffers by dotted name: the live tensors, detached (they share storage with the
+     * model, as PyTorch's state_dict does; clone them to keep a snapshot).
+     */
     public final Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
         collectState("", out);
