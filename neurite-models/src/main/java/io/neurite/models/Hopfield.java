@@ -126,5 +126,15 @@ public final class Hopfield {
     }
 
     /** The final state, the number of steps run, and whether the last step changed nothing. */
-    public record Recall(int[] state, int steps, boolean converged) {}
+    public record Recall(int[] state, int steps, boolean converged) {
+
+        public Recall {
+            state = state.clone();
+        }
+
+        @Override
+        public int[] state() {
+            return state.clone();
+        }
+    }
 }

@@ -60,7 +60,7 @@ public final class Perceptron {
         double delta = learningRate * (target - output);
         weights[0] += delta;
         for (int i = 0; i < x.length; i++) weights[i + 1] += delta * x[i];
-        return new Step(pattern, x.clone(), target, before, output, delta, weights.clone());
+        return new Step(pattern, x, target, before, output, delta, weights);
     }
 
     /**
@@ -99,6 +99,27 @@ public final class Perceptron {
     public record Step(int pattern, double[] input, int target, double[] weightsBefore, int output, double delta,
                        double[] weightsAfter) {
 
+        public Step {
+            input = input.clone();
+            weightsBefore = weightsBefore.clone();
+            weightsAfter = weightsAfter.clone();
+        }
+
+        @Override
+        public double[] input() {
+            return input.clone();
+        }
+
+        @Override
+        public double[] weightsBefore() {
+            return weightsBefore.clone();
+        }
+
+        @Override
+        public double[] weightsAfter() {
+            return weightsAfter.clone();
+        }
+
         /** The row as in the notes: pattern, inputs, target, w (before), h(x), δ — tab separated. */
         @Override
         public String toString() {
@@ -119,7 +140,7 @@ public final class Perceptron {
 
         /** The weights after the last step. */
         public double[] finalWeights() {
-            return steps.get(steps.size() - 1).weightsAfter().clone();
+            return steps.get(steps.size() - 1).weightsAfter();
         }
 
         @Override
