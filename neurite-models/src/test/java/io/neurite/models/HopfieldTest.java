@@ -73,6 +73,18 @@ class HopfieldTest {
     }
 
     @Test
+    void synchronousUpdatesCanOscillateWhereAsynchronousOnesSettle() {
+        Hopfield net = new Hopfield(2, false);
+        net.store(new int[] {1, -1});   // w_12 = w_21 = -1
+        Hopfield.Recall sync = net.recall(new int[] {1, 1}, 6, Hopfield.Update.SYNCHRONOUS);
+        assertEquals(false, sync.converged());
+        assertArrayEquals(new int[] {1, 1}, sync.state(), "a 2-cycle: [1, 1] -> [-1, -1] -> [1, 1] ...");
+        Hopfield.Recall async = net.recall(new int[] {1, 1}, 6, Hopfield.Update.ASYNCHRONOUS);
+        assertTrue(async.converged());
+        assertArrayEquals(new int[] {-1, 1}, async.state());
+    }
+
+    @Test
     void misuseIsReported() {
         Hopfield net = new Hopfield(4, false);
         var e = assertThrows(IllegalArgumentException.class, () -> net.store(new int[] {1, 0, 1, 1}));
