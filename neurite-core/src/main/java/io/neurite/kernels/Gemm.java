@@ -10,14 +10,14 @@ package io.neurite.kernels;
  *
  * <p>The blocking follows Goto and van de Geijn, "Anatomy of high-performance matrix
  * multiplication" (ACM TOMS 2008), in the loop order of BLIS (Van Zee and van de Geijn, ACM TOMS
- * 2015): see {@link GemmDriver}. The micro-kernel is {@link GemmVectorKernel} when the Vector API is
- * enabled ({@link VectorSupport#enabled()}) and {@link GemmScalarKernel} otherwise; both perform the
- * same fused multiply-adds in the same order, so they give bit-identical results.
+ * 2015): see {@link GemmDriver}. The micro-kernel is {@link GemmVectorKernel} when the Vector API
+ * is enabled ({@link VectorSupport#enabled()}) and {@link GemmScalarKernel} otherwise; both perform
+ * the same fused multiply-adds in the same order, so they give bit-identical results.
  *
  * <p>Every element of C is the same sequence of operations whatever the thread count: its dot
- * product is accumulated in increasing {@code p} within blocks of {@link GemmDriver#KC} and the
- * blocks are added to C in increasing order. Results are therefore identical run after run, and
- * across thread counts.
+ * product is accumulated with fused multiply-adds in increasing {@code p}, in {@code ceil(k /
+ * 2048)} blocks of equal depth whose sums are added to C in order. Results are therefore identical
+ * run after run, and across thread counts and machines.
  */
 public final class Gemm {
 
@@ -62,7 +62,7 @@ public final class Gemm {
             return;
         }
         GemmDriver.run(kernel, new GemmDriver.Operands(transA, transB, m, n, k, alpha,
-                a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+                a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, 1));
     }
 
     private static void scale(int m, int n, float beta, float[] c, int cOff, int ldc) {

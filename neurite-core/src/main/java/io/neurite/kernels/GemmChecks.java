@@ -1,6 +1,6 @@
 package io.neurite.kernels;
 
-/** Argument checks of {@link Gemm#sgemm}: every message names sgemm, the expectation and the value. */
+/** Argument checks of {@link Gemm#sgemm}: each message names sgemm, what was expected and given. */
 final class GemmChecks {
 
     private GemmChecks() {}
@@ -32,7 +32,9 @@ final class GemmChecks {
             float[] x, int off, int ld) {
         String shape = matrix + " stored " + rows + "x" + cols
                 + (matrix.equals("C") ? "" : " (trans" + matrix + "=" + trans + ")");
-        if (x == null) throw new IllegalArgumentException("sgemm: " + array + " is null (" + shape + ")");
+        if (x == null) {
+            throw new IllegalArgumentException("sgemm: " + array + " is null (" + shape + ")");
+        }
         if (off < 0) {
             throw new IllegalArgumentException(
                     "sgemm: expected " + array + "Off >= 0, got " + array + "Off=" + off);

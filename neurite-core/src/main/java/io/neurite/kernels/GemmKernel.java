@@ -5,8 +5,8 @@ package io.neurite.kernels;
  * {@code kc x nc} block of B into C, one {@code MR x NR} register tile at a time.
  *
  * <p>The A block is read in place, row-major: element {@code (i, p)} is {@code a[aOff + i * lda +
- * p]}; {@link GemmDriver} passes either op(A) itself or, when A is transposed, a packed row-major
- * copy of the block. The B block is packed (see {@link GemmPack}) into panels of {@link #NR}
+ * p]}; {@link GemmDriver} passes either op(A) itself or a contiguous row-major copy of the block
+ * (always when A is transposed). The B block is packed (see {@link GemmPack}) into panels of {@link #NR}
  * columns stored row after row, element {@code (p, j)} at {@code (j / NR) * kc * NR + p * NR + j %
  * NR}, zero-padded to full panels.
  *
@@ -16,7 +16,7 @@ package io.neurite.kernels;
  */
 interface GemmKernel {
 
-    /** Rows of a register tile: the micro-kernel keeps an {@code MR x NR} block of C in registers. */
+    /** Rows of a register tile (the micro-kernel keeps {@code MR x NR} of C in registers). */
     int MR = 4;
     /** Columns of a register tile: two 8-lane vectors. */
     int NR = 16;
@@ -29,28 +29,37 @@ interface GemmKernel {
     int ACCUMULATE = 2;
 
     /**
-     * Updates the {@code mc x nc} block of C at {@code c[cOff]} (row stride {@code ldc}) with the
-     * product of the A block at {@code a[aOff]} (row stride {@code lda}) and the packed B block
-     * {@code pb}, using the epilogue {@code mode}. {@code tile} is scratch space of
-     * {@code MR * NR} floats.
+     * Updates the {@code mc x nc} block of C whose element {@code (i, j)} is
+     * {@code c[cOff + i * cRow + j * cCol]} with the product of the A block at {@code a[aOff]}
+     * (row stride {@code lda}) and the packed B block {@code pb}, using the epilogue {@code mode}.
+     * {@code tile} is scratch space of {@code MR * NR} floats.
      */
     void block(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] pb, float alpha,
-            float beta, int mode, float[] c, int cOff, int ldc, float[] tile);
+            float beta, int mode, float[] c, int cOff, int cRow, int cCol, float[] tile);
+
+    /**
+     * Packs rows {@code [p0, p0 + kc)} and columns {@code [j0, j0 + nc)} of op(B) into {@code dst}
+     * in the layout above (a pure copy: implementations may differ in speed, never in result).
+     */
+    default void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0,
+            int nc, float[] dst) {
+        GemmPack.packB(transB, b, bOff, ldb, p0, kc, j0, nc, dst, 0);
+    }
 
     /**
      * The scalar epilogue: writes the top-left {@code mr x nr} part of the accumulators
-     * {@code acc} (an {@code MR x NR} row-major tile) into C.
+     * {@code acc} (an {@code MR x NR} row-major tile) into C (strides as in {@link #block}).
      */
     static void store(float[] acc, int mr, int nr, float alpha, float beta, int mode,
-            float[] c, int cOff, int ldc) {
+            float[] c, int cOff, int cRow, int cCol) {
         for (int i = 0; i < mr; i++) {
-            int row = cOff + i * ldc;
             for (int j = 0; j < nr; j++) {
                 float x = acc[i * NR + j];
-                c[row + j] = switch (mode) {
+                int at = cOff + i * cRow + j * cCol;
+                c[at] = switch (mode) {
                     case OVERWRITE -> alpha * x;
-                    case SCALE -> Math.fma(alpha, x, beta * c[row + j]);
-                    default -> Math.fma(alpha, x, c[row + j]);
+                    case SCALE -> Math.fma(alpha, x, beta * c[at]);
+                    default -> Math.fma(alpha, x, c[at]);
                 };
             }
         }

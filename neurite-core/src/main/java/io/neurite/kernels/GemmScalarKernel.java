@@ -10,18 +10,20 @@ final class GemmScalarKernel implements GemmKernel {
 
     @Override
     public void block(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] pb,
-            float alpha, float beta, int mode, float[] c, int cOff, int ldc, float[] tile) {
+            float alpha, float beta, int mode, float[] c, int cOff, int cRow, int cCol,
+            float[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
                 multiply(kc, mr, a, aOff + ir * lda, lda, pb, jr * kc, tile);
-                GemmKernel.store(tile, mr, nr, alpha, beta, mode, c, cOff + ir * ldc + jr, ldc);
+                GemmKernel.store(tile, mr, nr, alpha, beta, mode, c,
+                        cOff + ir * cRow + jr * cCol, cRow, cCol);
             }
         }
     }
 
-    /** {@code acc = A rows * B panel} for the first {@code mr} rows, accumulated in increasing p. */
+    /** {@code acc = A rows * B panel} for the first {@code mr} rows, summed in increasing p. */
     private static void multiply(int kc, int mr, float[] a, int ai, int lda, float[] b, int bi,
             float[] acc) {
         Arrays.fill(acc, 0f);
@@ -29,7 +31,9 @@ final class GemmScalarKernel implements GemmKernel {
             int bp = bi + p * NR;
             for (int i = 0; i < mr; i++) {
                 float x = a[ai + i * lda + p];
-                for (int j = 0; j < NR; j++) acc[i * NR + j] = Math.fma(x, b[bp + j], acc[i * NR + j]);
+                for (int j = 0, t = i * NR; j < NR; j++, t++) {
+                    acc[t] = Math.fma(x, b[bp + j], acc[t]);
+                }
             }
         }
     }

@@ -24,7 +24,8 @@ final class GemmVectorKernel implements GemmKernel {
 
     @Override
     public void block(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] pb,
-            float alpha, float beta, int mode, float[] c, int cOff, int ldc, float[] tile) {
+            float alpha, float beta, int mode, float[] c, int cOff, int cRow, int cCol,
+            float[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
@@ -35,24 +36,59 @@ final class GemmVectorKernel implements GemmKernel {
                 int r1 = mr > 1 ? r0 + lda : r0;
                 int r2 = mr > 2 ? r1 + lda : r1;
                 int r3 = mr > 3 ? r2 + lda : r2;
-                multiply(kc, a, r0, r1, r2, r3, pb, jr * kc, tile);
-                int ci = cOff + ir * ldc + jr;
-                if (mr == MR && nr == NR) {
-                    store(tile, alpha, beta, mode, c, ci, ldc);
+                int ci = cOff + ir * cRow + jr * cCol;
+                boolean full = mr == MR && nr == NR && cCol == 1;
+                if (full && mode == OVERWRITE) {
+                    multiply(kc, a, r0, r1, r2, r3, pb, jr * kc, alpha, c, ci, cRow);
                 } else {
-                    GemmKernel.store(tile, mr, nr, alpha, beta, mode, c, ci, ldc);
+                    // alpha = 1 leaves the accumulators exact for the epilogue.
+                    multiply(kc, a, r0, r1, r2, r3, pb, jr * kc, 1f, tile, 0, NR);
+                    if (full) {
+                        store(tile, alpha, beta, mode, c, ci, cRow);
+                    } else {
+                        GemmKernel.store(tile, mr, nr, alpha, beta, mode, c, ci, cRow, cCol);
+                    }
                 }
             }
         }
     }
 
     /**
-     * One register tile: {@code acc = A rows * B panel}, accumulated in increasing p and written to
-     * {@code acc} ({@code MR x NR}, row-major). The accumulators go through this small array rather
-     * than straight into C so that the epilogue stays out of the hot method.
+     * Packs B with vector copies when each packed row is a contiguous slice of B: four panels at a
+     * time, so each step reads 64 consecutive floats of a row of B, and the stores advance by a
+     * constant stride (which lets C2 drop their bounds checks).
+     */
+    @Override
+    public void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0,
+            int nc, float[] dst) {
+        int quads = transB ? 0 : nc / (4 * NR) * (4 * NR);
+        for (int jr = 0; jr < quads; jr += 4 * NR) {
+            int d0 = jr * kc, d1 = d0 + kc * NR, d2 = d1 + kc * NR, d3 = d2 + kc * NR;
+            int src = bOff + p0 * ldb + j0 + jr;
+            for (int d = 0; d < kc * NR; d += NR, src += ldb) {
+                FloatVector.fromArray(S, b, src).intoArray(dst, d0 + d);
+                FloatVector.fromArray(S, b, src + 8).intoArray(dst, d0 + d + 8);
+                FloatVector.fromArray(S, b, src + 16).intoArray(dst, d1 + d);
+                FloatVector.fromArray(S, b, src + 24).intoArray(dst, d1 + d + 8);
+                FloatVector.fromArray(S, b, src + 32).intoArray(dst, d2 + d);
+                FloatVector.fromArray(S, b, src + 40).intoArray(dst, d2 + d + 8);
+                FloatVector.fromArray(S, b, src + 48).intoArray(dst, d3 + d);
+                FloatVector.fromArray(S, b, src + 56).intoArray(dst, d3 + d + 8);
+            }
+        }
+        if (quads < nc) {
+            GemmPack.packB(transB, b, bOff, ldb, p0, kc, j0 + quads, nc - quads, dst, quads * kc);
+        }
+    }
+
+    /**
+     * One register tile: {@code acc = A rows * B panel}, accumulated in increasing p, then
+     * {@code alpha * acc} written to the {@code MR x NR} block of {@code out} at {@code oi} (row
+     * stride {@code ld}): C itself for the first and only pass of a {@code beta = 0} product, else
+     * the scratch tile, whose epilogue then runs out of this hot method.
      */
     private static void multiply(int kc, float[] a, int r0, int r1, int r2, int r3,
-            float[] b, int bi, float[] acc) {
+            float[] b, int bi, float alpha, float[] out, int oi, int ld) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -74,14 +110,15 @@ final class GemmVectorKernel implements GemmKernel {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        c00.intoArray(acc, 0);
-        c01.intoArray(acc, 8);
-        c10.intoArray(acc, 16);
-        c11.intoArray(acc, 24);
-        c20.intoArray(acc, 32);
-        c21.intoArray(acc, 40);
-        c30.intoArray(acc, 48);
-        c31.intoArray(acc, 56);
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        av.mul(c00).intoArray(out, oi);
+        av.mul(c01).intoArray(out, oi + 8);
+        av.mul(c10).intoArray(out, oi + ld);
+        av.mul(c11).intoArray(out, oi + ld + 8);
+        av.mul(c20).intoArray(out, oi + 2 * ld);
+        av.mul(c21).intoArray(out, oi + 2 * ld + 8);
+        av.mul(c30).intoArray(out, oi + 3 * ld);
+        av.mul(c31).intoArray(out, oi + 3 * ld + 8);
     }
 
     /** The epilogue of {@link GemmKernel#store} for a full tile, eight lanes at a time. */
