@@ -52,6 +52,7 @@ public final class Trainer {
     private final DataLoader<?, Batch> validationLoader;
     private final Supplier<MetricCollection> metrics;
     private final List<Callback> callbacks;
+    private final List<ProgressListener> listeners = new ArrayList<>();
     private final double clipNorm;
     private final double clipValue;
     private final int accumulation;
@@ -70,6 +71,7 @@ public final class Trainer {
         validationLoader = b.validationLoader;
         metrics = b.metrics;
         callbacks = List.copyOf(b.callbacks);
+        for (Callback c : callbacks) if (c instanceof ProgressListener p) listeners.add(p);
         clipNorm = b.clipNorm;
         clipValue = b.clipValue;
         accumulation = b.accumulation;
@@ -196,8 +198,6 @@ public final class Trainer {
 
     private void reportProgress(int batch, int total, double runningLoss, MetricCollection m, long samples,
             long start) {
-        List<ProgressListener> listeners = new ArrayList<>();
-        for (Callback c : callbacks) if (c instanceof ProgressListener p) listeners.add(p);
         if (listeners.isEmpty()) return;
         double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-9);
         Progress p = new Progress(epoch, batch, total, runningLoss, m == null ? Map.of() : m.compute(),
