@@ -1,7 +1,11 @@
 package io.neurite.train;
 
+import io.neurite.io.Checkpoint;
+import io.neurite.io.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +15,7 @@ import java.util.Objects;
  * Saves checkpoints into a folder after every epoch: {@code last/} always, and {@code best/} when
  * {@code monitor} improved. Each is a {@link io.neurite.io.Checkpoint} folder (files written atomically)
  * holding the weights, optimizer and schedule state, the epoch count and the epoch's logs under
- * "metrics", ready for {@link Trainer#resume}.
+ * "metrics", ready for {@link Trainer#resume}. A run resumed into the same folder keeps the best value.
  */
 public final class ModelCheckpoint implements Callback {
 
@@ -38,9 +42,26 @@ public final class ModelCheckpoint implements Callback {
         return folder.resolve(BEST);
     }
 
+    /** Also reads the best value back from an existing {@code best/} checkpoint, so a resumed run keeps it. */
     @Override
     public void onTrainBegin(Trainer trainer) {
         this.trainer = trainer;
+        Path sidecar = bestPath().resolve(Checkpoint.SIDECAR);
+        if (!Files.exists(sidecar)) return;
+        try {
+            Object saved = Json.parse(Files.readString(sidecar, StandardCharsets.UTF_8));
+            if (saved instanceof Map<?, ?> top && top.get("state") instanceof Map<?, ?> state
+                    && state.get("metrics") instanceof Map<?, ?> metrics
+                    && metrics.get(monitor) instanceof Number value && isBetter(value.doubleValue())) {
+                best = value.doubleValue();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("ModelCheckpoint: could not read the best checkpoint " + sidecar, e);
+        }
+    }
+
+    private boolean isBetter(double value) {
+        return mode == EarlyStopping.Mode.MIN ? value < best : value > best;
     }
 
     @Override
@@ -54,8 +75,7 @@ public final class ModelCheckpoint implements Callback {
         meta.put("metrics", new LinkedHashMap<>(logs));
         try {
             trainer.saveCheckpoint(lastPath(), meta);
-            boolean improved = mode == EarlyStopping.Mode.MIN ? value < best : value > best;
-            if (improved) {
+            if (isBetter(value)) {
                 best = value;
                 trainer.saveCheckpoint(bestPath(), meta);
             }

@@ -10,6 +10,7 @@ import io.neurite.optim.Optimizer;
 import io.neurite.optim.lr.LRScheduler;
 import io.neurite.optim.lr.ReduceLROnPlateau;
 import io.neurite.tensor.Autograd;
+import io.neurite.tensor.Generator;
 import io.neurite.tensor.Tensor;
 import io.neurite.train.metrics.MetricCollection;
 import java.io.IOException;
@@ -40,6 +41,8 @@ import java.util.function.Supplier;
  * {@code samples_per_sec} (training samples per second).
  */
 public final class Trainer {
+
+    private static final String GENERATOR = "generator";
 
     private final Layer model;
     private final Loss loss;
@@ -273,7 +276,8 @@ public final class Trainer {
     }
 
     /**
-     * Saves the model, the optimizer and schedule states, the epoch count and {@code metadata} to
+     * Saves the model, the optimizer and schedule states, the epoch count, the default generator's state
+     * (dropout masks and other draws continue as if never stopped) and {@code metadata} to
      * {@code dir} with {@link Checkpoint} (each file written atomically).
      */
     public void saveCheckpoint(Path dir, Map<String, Object> metadata) throws IOException {
@@ -282,12 +286,16 @@ public final class Trainer {
         state.put(Checkpoint.OPTIMIZER, optimizer.stateDict());
         if (scheduler != null) state.put(Checkpoint.SCHEDULER, scheduler.stateDict());
         if (plateau != null) state.put("plateau", plateau.stateDict());
+        List<String> generator = new ArrayList<>();
+        for (long word : Generator.defaultGenerator().getState()) generator.add(Long.toString(word));
+        state.put(GENERATOR, generator);
         Checkpoint.save(dir, model, state);
     }
 
     /**
      * Restores a checkpoint written by {@link #saveCheckpoint} (or {@link ModelCheckpoint}) into this
-     * trainer's model, optimizer and schedules, and its epoch count, so {@link #fit} continues from there.
+     * trainer's model, optimizer and schedules, its epoch count and the default generator's state, so
+     * {@link #fit} continues exactly as if never stopped.
      */
     @SuppressWarnings("unchecked")
     public Checkpoint.Loaded resume(Path dir) throws IOException {
@@ -300,6 +308,11 @@ public final class Trainer {
         if (!(loaded.state().get("epoch") instanceof Number n)) {
             throw new IllegalArgumentException("Trainer.resume: checkpoint " + dir + " has no 'epoch' (keys: "
                     + loaded.state().keySet() + "); hint: write it with Trainer.saveCheckpoint or ModelCheckpoint");
+        }
+        if (loaded.state().get(GENERATOR) instanceof List<?> words) {
+            long[] state = new long[words.size()];
+            for (int i = 0; i < state.length; i++) state[i] = Long.parseLong(String.valueOf(words.get(i)));
+            Generator.defaultGenerator().setState(state);
         }
         epoch = n.intValue();
         return loaded;

@@ -10,8 +10,7 @@
  * (per-batch {@link io.neurite.train.Progress}, the hook for a terminal progress bar).
  *
  * <p>Reproducibility: with the same {@code Tensor.manualSeed}, loader seeds and thread count, the losses are
- * the same run after run. Resuming restores weights, optimizer and schedule state and the epoch count (so
- * shuffling continues as if never stopped); the default generator's state is not saved, so a model with
- * dropout draws other masks after a resume.
+ * the same run after run. Resuming restores weights, optimizer and schedule state, the epoch count (so
+ * shuffling continues as if never stopped) and the default generator's state (so do dropout masks).
  */
 package io.neurite.train;

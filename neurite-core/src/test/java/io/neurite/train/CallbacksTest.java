@@ -2,7 +2,6 @@ package io.neurite.train;
 
 import static io.neurite.train.TrainerTest.flatParams;
 import static io.neurite.train.TrainerTest.loader;
-import static io.neurite.train.TrainerTest.mlp;
 import static io.neurite.train.TrainerTest.regression;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.neurite.data.TensorDataset;
 import io.neurite.io.Checkpoint;
 import io.neurite.io.Json;
+import io.neurite.nn.Dropout;
 import io.neurite.nn.Linear;
+import io.neurite.nn.ReLU;
 import io.neurite.nn.Sequential;
 import io.neurite.nn.loss.MSELoss;
 import io.neurite.optim.Adam;
@@ -112,15 +113,22 @@ class CallbacksTest {
         assertEquals(3, ((Number) l.state().get("epoch")).intValue());
         assertEquals(1.0, ckpt.best());
         try (var files = Files.list(tmp.resolve("last"))) {
-            assertTrue(files.allMatch(f -> !f.getFileName().toString().contains("tmp")), "no temp files left");
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temp files left");
         }
+
+        // A later run into the same folder keeps the saved best (1.0): 2.5 is not better.
+        ModelCheckpoint again = new ModelCheckpoint(tmp, "score", EarlyStopping.Mode.MIN);
+        fakeTrainer(new Linear(4, 2), new FakeScore(2.5), again).fit(1);
+        assertEquals(1.0, again.best());
+        Checkpoint.load(again.bestPath(), best);
+        for (float v : flatParams(best)) assertEquals(1f, v, "best still epoch 1");
     }
 
     private record Run(Sequential model, Trainer trainer) {}
 
     private static Run run(long seed, Callback... callbacks) {
         Tensor.manualSeed(seed);
-        Sequential model = mlp(4, 16, 2);
+        Sequential model = new Sequential(new Linear(4, 16), new ReLU(), new Dropout(0.3), new Linear(16, 2));
         Adam adam = new Adam(model.parameters(), 1e-2);
         Trainer t = Trainer.builder(model, new MSELoss(), adam)
                 .trainLoader(loader(regression(3, 96), 16, true))
@@ -132,6 +140,7 @@ class CallbacksTest {
 
     @Test
     void resumingFromACheckpointContinuesWithEqualLosses() throws Exception {
+        // The model has dropout: its masks must continue from the saved generator state too.
         History whole = run(21).trainer().fit(5);
 
         ModelCheckpoint ckpt = new ModelCheckpoint(tmp, "val_loss", EarlyStopping.Mode.MIN);
@@ -175,7 +184,7 @@ class CallbacksTest {
     @Test
     void plateauIsSteppedWithTheMonitoredMetricAndLearningRatesAreLogged() {
         // The optimizer only holds a parameter outside the model: val_loss never improves after epoch 0.
-        Sequential model = mlp(4, 8, 2);
+        Sequential model = TrainerTest.mlp(4, 8, 2);
         Tensor unused = Tensor.zeros(1).requiresGrad(true);
         SGD sgd = new SGD(List.of(unused), 0.1);
         ReduceLROnPlateau plateau = ReduceLROnPlateau.builder(sgd).patience(0).factor(0.5).build();
