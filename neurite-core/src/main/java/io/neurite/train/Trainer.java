@@ -5,6 +5,7 @@ import io.neurite.data.DataLoader;
 import io.neurite.io.Checkpoint;
 import io.neurite.nn.Layer;
 import io.neurite.nn.loss.Loss;
+import io.neurite.nn.loss.Reduction;
 import io.neurite.optim.GradClip;
 import io.neurite.optim.Optimizer;
 import io.neurite.optim.lr.LRScheduler;
@@ -36,7 +37,8 @@ import java.util.function.Supplier;
  * History h = trainer.fit(10);
  * }</pre>
  *
- * <p>Logged names: {@code loss}, each metric's name, {@code val_loss} and {@code val_} + each metric's name,
+ * <p>Logged names: {@code loss} (the mean per sample over the epoch for a mean-reduced loss; the
+ * sum over the epoch divided by the samples for a summed one), each metric's name, {@code val_loss} and {@code val_} + each metric's name,
  * {@code lr} (of the first parameter group, at the end of the epoch), {@code epoch_time} (seconds) and
  * {@code samples_per_sec} (training samples per second).
  */
@@ -172,7 +174,7 @@ public final class Trainer {
             if ((batch + 1) % accumulation == 0 || batch + 1 == total) optimizerStep();
             double batchLoss = value.item();
             int size = b.size();
-            lossSum += batchLoss * size;
+            lossSum += summed(batchLoss, size);
             samples += size;
             if (m != null) m.update(out.detach(), b.targets());
             batchLogs.put("loss", batchLoss);
@@ -188,6 +190,11 @@ public final class Trainer {
         logs.put("loss", lossSum / samples);
         if (m != null) logs.putAll(m.compute());
         return samples;
+    }
+
+    /** The batch's loss summed over its samples: a summed loss as is, a mean one times the batch size. */
+    private double summed(double batchLoss, int size) {
+        return loss.reduction() == Reduction.SUM ? batchLoss : batchLoss * size;
     }
 
     private void optimizerStep() {
@@ -238,7 +245,7 @@ public final class Trainer {
         try (var scope = Autograd.noGrad()) {
             for (Batch b : loader) {
                 Tensor out = model.forward(b.inputs());
-                lossSum += loss.forward(out, b.targets()).item() * b.size();
+                lossSum += summed(loss.forward(out, b.targets()).item(), b.size());
                 samples += b.size();
                 if (m != null) m.update(out, b.targets());
             }
@@ -338,6 +345,10 @@ public final class Trainer {
         private Builder(Layer model, Loss loss, Optimizer<?> optimizer) {
             this.model = Objects.requireNonNull(model, "model");
             this.loss = Objects.requireNonNull(loss, "loss");
+            if (loss.reduction() == Reduction.NONE) {
+                throw new IllegalArgumentException("Trainer.builder: the loss must reduce to a scalar, got "
+                        + loss.getClass().getSimpleName() + " with reduction none; hint: use Reduction.MEAN");
+            }
             this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         }
 

@@ -20,6 +20,7 @@ import io.neurite.nn.ReLU;
 import io.neurite.nn.Sequential;
 import io.neurite.nn.loss.CrossEntropyLoss;
 import io.neurite.nn.loss.MSELoss;
+import io.neurite.nn.loss.Reduction;
 import io.neurite.optim.Adam;
 import io.neurite.optim.SGD;
 import io.neurite.optim.lr.StepLR;
@@ -125,6 +126,29 @@ class TrainerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.builder(a, new MSELoss(), new SGD(a.parameters(), 0.5)).accumulateGradients(0));
         assertTrue(e.getMessage().contains("accumulateGradients") && e.getMessage().contains("got 0"), e.getMessage());
+    }
+
+    @Test
+    void evaluateAveragesMeanAndSummedLossesPerSampleAndRefusesUnreducedLosses() {
+        TensorDataset data = regression(12, 40);
+        Linear model = new Linear(4, 2);
+        Tensor all;
+        try (var s = Autograd.noGrad()) {
+            all = model.forward(data.inputs());
+        }
+        double mean = new MSELoss().forward(all, data.targets()).item();
+        double sum = new MSELoss(Reduction.SUM).forward(all, data.targets()).item();
+        // 40 samples in batches of 16, 16, 8: the unequal last batch is weighted by its size.
+        Trainer meanTrainer = Trainer.builder(model, new MSELoss(), new SGD(model.parameters(), 0.1)).build();
+        assertEquals(mean, meanTrainer.evaluate(loader(data, 16, false)).get("loss"), 1e-6);
+        Trainer sumTrainer = Trainer.builder(model, new MSELoss(Reduction.SUM), new SGD(model.parameters(), 0.1)).build();
+        assertEquals(sum / 40, sumTrainer.evaluate(loader(data, 16, false)).get("loss"), 1e-5);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.builder(model, new MSELoss(Reduction.NONE), new SGD(model.parameters(), 0.1)));
+        assertTrue(e.getMessage().contains("Trainer.builder") && e.getMessage().contains("none"), e.getMessage());
+        IllegalStateException noLoader = assertThrows(IllegalStateException.class, () -> meanTrainer.fit(1));
+        assertTrue(noLoader.getMessage().contains("trainLoader"), noLoader.getMessage());
     }
 
     @Test
