@@ -1,6 +1,7 @@
 package io.neurite.train;
 
 import io.neurite.data.Batch;
+import io.neurite.data.BatchIterator;
 import io.neurite.data.DataLoader;
 import io.neurite.io.Checkpoint;
 import io.neurite.nn.Layer;
@@ -156,7 +157,6 @@ public final class Trainer {
 
     private long trainEpoch(Map<String, Double> logs) {
         model.train();
-        trainLoader.setEpoch(epoch);
         MetricCollection m = freshMetrics();
         int total = trainLoader.size();
         double lossSum = 0;
@@ -164,24 +164,28 @@ public final class Trainer {
         long start = System.nanoTime();
         optimizer.zeroGrad();
         int batch = 0;
-        for (Batch b : trainLoader) {
-            Map<String, Double> batchLogs = new LinkedHashMap<>();
-            for (Callback c : callbacks) c.onBatchBegin(batch, batchLogs);
-            Tensor out = model.forward(b.inputs());
-            Tensor value = loss.forward(out, b.targets());
-            // Accumulating N batches: each loss scaled by 1/N so the summed gradient is the mean's.
-            (accumulation == 1 ? value : value.mul(1f / accumulation)).backward();
-            if ((batch + 1) % accumulation == 0 || batch + 1 == total) optimizerStep();
-            double batchLoss = value.item();
-            int size = b.size();
-            lossSum += summed(batchLoss, size);
-            samples += size;
-            if (m != null) m.update(out.detach(), b.targets());
-            batchLogs.put("loss", batchLoss);
-            batchLogs.put("size", (double) size);
-            for (Callback c : callbacks) c.onBatchEnd(batch, batchLogs);
-            reportProgress(batch, total, lossSum / samples, m, samples, start);
-            batch++;
+        // The loader's epoch is the trainer's, so shuffling after a resume matches an uninterrupted run.
+        try (BatchIterator<Batch> it = trainLoader.iterator(epoch)) {
+            while (it.hasNext()) {
+                Batch b = it.next();
+                Map<String, Double> batchLogs = new LinkedHashMap<>();
+                for (Callback c : callbacks) c.onBatchBegin(batch, batchLogs);
+                Tensor out = model.forward(b.inputs());
+                Tensor value = loss.forward(out, b.targets());
+                // Accumulating N batches: each loss scaled by 1/N so the summed gradient is the mean's.
+                (accumulation == 1 ? value : value.mul(1f / accumulation)).backward();
+                if ((batch + 1) % accumulation == 0 || batch + 1 == total) optimizerStep();
+                double batchLoss = value.item();
+                int size = b.size();
+                lossSum += summed(batchLoss, size);
+                samples += size;
+                if (m != null) m.update(out.detach(), b.targets());
+                batchLogs.put("loss", batchLoss);
+                batchLogs.put("size", (double) size);
+                for (Callback c : callbacks) c.onBatchEnd(batch, batchLogs);
+                reportProgress(batch, total, lossSum / samples, m, samples, start);
+                batch++;
+            }
         }
         if (samples == 0) {
             throw new IllegalStateException("Trainer.fit: the training loader gave no batch in epoch " + epoch
@@ -242,8 +246,9 @@ public final class Trainer {
         MetricCollection m = freshMetrics();
         double lossSum = 0;
         long samples = 0;
-        try (var scope = Autograd.noGrad()) {
-            for (Batch b : loader) {
+        try (var scope = Autograd.noGrad(); BatchIterator<Batch> it = loader.iterator()) {
+            while (it.hasNext()) {
+                Batch b = it.next();
                 Tensor out = model.forward(b.inputs());
                 lossSum += summed(loss.forward(out, b.targets()).item(), b.size());
                 samples += b.size();
@@ -270,8 +275,8 @@ public final class Trainer {
         boolean wasTraining = model.isTraining();
         model.eval();
         List<Tensor> outs = new ArrayList<>();
-        try (var scope = Autograd.noGrad()) {
-            for (Batch b : loader) outs.add(model.forward(b.inputs()));
+        try (var scope = Autograd.noGrad(); BatchIterator<Batch> it = loader.iterator()) {
+            while (it.hasNext()) outs.add(model.forward(it.next().inputs()));
         } finally {
             model.train(wasTraining);
         }
