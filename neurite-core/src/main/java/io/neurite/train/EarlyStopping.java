@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * Stops training when {@code monitor} has not improved by more than {@code minDelta} for
- * {@code patience} epochs in a row; optionally restores the weights of the best epoch at the end
- * (a cloned snapshot of the state dict, taken at each improvement).
+ * {@code patience} epochs in a row; optionally restores the weights of the best epoch when training
+ * ends, stopped early or not (a cloned snapshot of the state dict, taken at each improvement).
  */
 public final class EarlyStopping implements Callback {
 
