@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,6 +27,8 @@ public final class BenchGemmCommand implements Callable<Integer> {
 
     /** A timed run lasts at least this long, so that the clock's resolution does not matter. */
     private static final long MIN_RUN_NANOS = 20_000_000L;
+    /** The largest n whose n x n matrix fits in a Java array. */
+    private static final int MAX_SIZE = 46_340;
 
     @Spec
     private CommandSpec spec;
@@ -46,9 +49,9 @@ public final class BenchGemmCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         for (int n : sizes) {
-            if (n < 1) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "bench gemm: expected sizes >= 1, got --sizes containing " + n);
+            if (n < 1 || n > MAX_SIZE) {
+                throw new ParameterException(spec.commandLine(), "bench gemm: expected sizes in "
+                        + "[1, " + MAX_SIZE + "], got --sizes containing " + n);
             }
         }
         int all = Parallel.threads();

@@ -1,5 +1,7 @@
 package io.neurite.kernels;
 
+import java.util.Arrays;
+
 /**
  * Single-precision general matrix multiply, {@code C = alpha * op(A) * op(B) + beta * C}, on
  * row-major arrays.
@@ -69,7 +71,7 @@ public final class Gemm {
         for (int i = 0; i < m; i++) {
             int row = cOff + i * ldc;
             if (beta == 0f) {
-                java.util.Arrays.fill(c, row, row + n, 0f);
+                Arrays.fill(c, row, row + n, 0f);
             } else {
                 for (int j = row; j < row + n; j++) c[j] *= beta;
             }

@@ -6,9 +6,9 @@ package io.neurite.kernels;
  *
  * <p>The A block is read in place, row-major: element {@code (i, p)} is {@code a[aOff + i * lda +
  * p]}; {@link GemmDriver} passes either op(A) itself or a contiguous row-major copy of the block
- * (always when A is transposed). The B block is packed (see {@link GemmPack}) into panels of {@link #NR}
- * columns stored row after row, element {@code (p, j)} at {@code (j / NR) * kc * NR + p * NR + j %
- * NR}, zero-padded to full panels.
+ * (always when A is transposed). The B block is packed (see {@link GemmPack}) into panels of
+ * {@link #NR} columns stored row after row, element {@code (p, j)} at {@code (j / NR) * kc * NR +
+ * p * NR + j % NR}, zero-padded to full panels.
  *
  * <p>Every implementation computes each element of C with the same operations in the same order:
  * {@code acc = 0; for p in [0, kc): acc = fma(a(i,p), b(p,j), acc)}, then the epilogue of
