@@ -15,19 +15,14 @@ import io.neurite.tensor.Tensor;
  */
 public final class GRUCell extends Layer {
 
-    private final int inputSize;
-    private final int hiddenSize;
-    private final boolean bias;
+    private final RecurrentCell core;
 
     public GRUCell(int inputSize, int hiddenSize) {
         this(builder(inputSize, hiddenSize));
     }
 
     private GRUCell(Builder b) {
-        this.inputSize = b.inputSize;
-        this.hiddenSize = b.hiddenSize;
-        this.bias = b.bias;
-        RecurrentCell.register(this, 3, inputSize, hiddenSize, bias);
+        this.core = new RecurrentCell(this, 3, b);
     }
 
     public static Builder builder(int inputSize, int hiddenSize) {
@@ -36,7 +31,7 @@ public final class GRUCell extends Layer {
 
     /** Re-draws every parameter from {@code U(-1/sqrt(H), 1/sqrt(H))}, as PyTorch. */
     public void resetParameters() {
-        RecurrentCell.reset(this, hiddenSize);
+        core.reset();
     }
 
     /** One step from a zero hidden state. */
@@ -47,44 +42,34 @@ public final class GRUCell extends Layer {
 
     /** One step from {@code hx} (null: zeros); returns the next hidden state. */
     public Tensor forward(Tensor input, Tensor hx) {
-        Tensor x = RecurrentCell.input(this, input, inputSize);
-        Tensor h = RecurrentCell.state(this, "hx", hx, input, hiddenSize);
+        Tensor x = core.input(input);
+        Tensor h = core.state("hx", hx, input);
         Tensor next = F.gruCell(x, h, parameter("weight_ih"), parameter("weight_hh"), parameter("bias_ih"),
                 parameter("bias_hh"));
         return RecurrentCell.output(next, input);
     }
 
     public int inputSize() {
-        return inputSize;
+        return core.inputSize;
     }
 
     public int hiddenSize() {
-        return hiddenSize;
+        return core.hiddenSize;
     }
 
     public boolean bias() {
-        return bias;
+        return core.bias;
     }
 
     @Override
     public String extraRepr() {
-        return RecurrentCell.repr(inputSize, hiddenSize, bias, null);
+        return core.repr(null);
     }
 
     /** The optional setting: bias (default true). */
-    public static final class Builder {
-        private final int inputSize;
-        private final int hiddenSize;
-        private boolean bias = true;
-
+    public static final class Builder extends RecurrentCell.Builder<Builder> {
         private Builder(int inputSize, int hiddenSize) {
-            this.inputSize = inputSize;
-            this.hiddenSize = hiddenSize;
-        }
-
-        public Builder bias(boolean bias) {
-            this.bias = bias;
-            return this;
+            super(inputSize, hiddenSize);
         }
 
         public GRUCell build() {

@@ -20,19 +20,14 @@ public final class LSTMCell extends Module {
     /** The next hidden state {@code h} and cell state {@code c}. */
     public record Output(Tensor h, Tensor c) {}
 
-    private final int inputSize;
-    private final int hiddenSize;
-    private final boolean bias;
+    private final RecurrentCell core;
 
     public LSTMCell(int inputSize, int hiddenSize) {
         this(builder(inputSize, hiddenSize));
     }
 
     private LSTMCell(Builder b) {
-        this.inputSize = b.inputSize;
-        this.hiddenSize = b.hiddenSize;
-        this.bias = b.bias;
-        RecurrentCell.register(this, 4, inputSize, hiddenSize, bias);
+        this.core = new RecurrentCell(this, 4, b);
     }
 
     public static Builder builder(int inputSize, int hiddenSize) {
@@ -41,7 +36,7 @@ public final class LSTMCell extends Module {
 
     /** Re-draws every parameter from {@code U(-1/sqrt(H), 1/sqrt(H))}, as PyTorch. */
     public void resetParameters() {
-        RecurrentCell.reset(this, hiddenSize);
+        core.reset();
     }
 
     /** One step from zero states. */
@@ -56,45 +51,35 @@ public final class LSTMCell extends Module {
                     + (hx == null ? "hx null and cx " + cx.shape() : "hx " + hx.shape() + " and cx null")
                     + "; hint: pass Tensor.zeros(...) for the one you do not have");
         }
-        Tensor x = RecurrentCell.input(this, input, inputSize);
-        Tensor h = RecurrentCell.state(this, "hx", hx, input, hiddenSize);
-        Tensor c = RecurrentCell.state(this, "cx", cx, input, hiddenSize);
+        Tensor x = core.input(input);
+        Tensor h = core.state("hx", hx, input);
+        Tensor c = core.state("cx", cx, input);
         Recurrent.State next = F.lstmCell(x, h, c, parameter("weight_ih"), parameter("weight_hh"),
                 parameter("bias_ih"), parameter("bias_hh"));
         return new Output(RecurrentCell.output(next.h(), input), RecurrentCell.output(next.c(), input));
     }
 
     public int inputSize() {
-        return inputSize;
+        return core.inputSize;
     }
 
     public int hiddenSize() {
-        return hiddenSize;
+        return core.hiddenSize;
     }
 
     public boolean bias() {
-        return bias;
+        return core.bias;
     }
 
     @Override
     public String extraRepr() {
-        return RecurrentCell.repr(inputSize, hiddenSize, bias, null);
+        return core.repr(null);
     }
 
     /** The optional setting: bias (default true). */
-    public static final class Builder {
-        private final int inputSize;
-        private final int hiddenSize;
-        private boolean bias = true;
-
+    public static final class Builder extends RecurrentCell.Builder<Builder> {
         private Builder(int inputSize, int hiddenSize) {
-            this.inputSize = inputSize;
-            this.hiddenSize = hiddenSize;
-        }
-
-        public Builder bias(boolean bias) {
-            this.bias = bias;
-            return this;
+            super(inputSize, hiddenSize);
         }
 
         public LSTMCell build() {

@@ -18,9 +18,7 @@ import io.neurite.tensor.Tensor;
  */
 public final class RNNCell extends Layer {
 
-    private final int inputSize;
-    private final int hiddenSize;
-    private final boolean bias;
+    private final RecurrentCell core;
     private final String nonlinearity;
 
     public RNNCell(int inputSize, int hiddenSize) {
@@ -28,11 +26,8 @@ public final class RNNCell extends Layer {
     }
 
     private RNNCell(Builder b) {
-        this.inputSize = b.inputSize;
-        this.hiddenSize = b.hiddenSize;
-        this.bias = b.bias;
         this.nonlinearity = b.nonlinearity;
-        RecurrentCell.register(this, 1, inputSize, hiddenSize, bias);
+        this.core = new RecurrentCell(this, 1, b);
     }
 
     public static Builder builder(int inputSize, int hiddenSize) {
@@ -41,7 +36,7 @@ public final class RNNCell extends Layer {
 
     /** Re-draws every parameter from {@code U(-1/sqrt(H), 1/sqrt(H))}, as PyTorch. */
     public void resetParameters() {
-        RecurrentCell.reset(this, hiddenSize);
+        core.reset();
     }
 
     /** One step from a zero hidden state. */
@@ -52,8 +47,8 @@ public final class RNNCell extends Layer {
 
     /** One step from {@code hx} (null: zeros); returns the next hidden state. */
     public Tensor forward(Tensor input, Tensor hx) {
-        Tensor x = RecurrentCell.input(this, input, inputSize);
-        Tensor h = RecurrentCell.state(this, "hx", hx, input, hiddenSize);
+        Tensor x = core.input(input);
+        Tensor h = core.state("hx", hx, input);
         Tensor wIh = parameter("weight_ih"), wHh = parameter("weight_hh");
         Tensor bIh = parameter("bias_ih"), bHh = parameter("bias_hh");
         Tensor next = "relu".equals(nonlinearity) ? F.rnnReluCell(x, h, wIh, wHh, bIh, bHh)
@@ -62,15 +57,15 @@ public final class RNNCell extends Layer {
     }
 
     public int inputSize() {
-        return inputSize;
+        return core.inputSize;
     }
 
     public int hiddenSize() {
-        return hiddenSize;
+        return core.hiddenSize;
     }
 
     public boolean bias() {
-        return bias;
+        return core.bias;
     }
 
     /** "tanh" or "relu". */
@@ -80,24 +75,15 @@ public final class RNNCell extends Layer {
 
     @Override
     public String extraRepr() {
-        return RecurrentCell.repr(inputSize, hiddenSize, bias, nonlinearity);
+        return core.repr(nonlinearity);
     }
 
     /** The optional settings: bias (default true) and nonlinearity (default "tanh"). */
-    public static final class Builder {
-        private final int inputSize;
-        private final int hiddenSize;
-        private boolean bias = true;
+    public static final class Builder extends RecurrentCell.Builder<Builder> {
         private String nonlinearity = "tanh";
 
         private Builder(int inputSize, int hiddenSize) {
-            this.inputSize = inputSize;
-            this.hiddenSize = hiddenSize;
-        }
-
-        public Builder bias(boolean bias) {
-            this.bias = bias;
-            return this;
+            super(inputSize, hiddenSize);
         }
 
         /** "tanh" or "relu". */

@@ -7,18 +7,26 @@ import io.neurite.tensor.Tensor;
 
 /**
  * What {@link RNNCell}, {@link LSTMCell} and {@link GRUCell} share, as PyTorch's {@code RNNCellBase}:
- * the parameters {@code weight_ih [G H, H_in]}, {@code weight_hh [G H, H]}, {@code bias_ih} and
- * {@code bias_hh [G H]}, their initialization {@code U(-1/sqrt(H), 1/sqrt(H))}, the one-line form, and
- * the checks of the input {@code [N, H_in]} or {@code [H_in]} and states {@code [N, H]} or {@code [H]}.
+ * the sizes and bias flag, the parameters {@code weight_ih [G H, H_in]}, {@code weight_hh [G H, H]},
+ * {@code bias_ih} and {@code bias_hh [G H]}, their initialization {@code U(-1/sqrt(H), 1/sqrt(H))}, the
+ * one-line form, and the checks of the input {@code [N, H_in]} or {@code [H_in]} and states {@code [N, H]}
+ * or {@code [H]}. Each cell holds one, built from its {@link Builder}.
  */
 final class RecurrentCell {
 
     private static final String[] NAMES = {"weight_ih", "weight_hh", "bias_ih", "bias_hh"};
 
-    private RecurrentCell() {}
+    final int inputSize;
+    final int hiddenSize;
+    final boolean bias;
+    private final Module cell;
 
-    /** Registers the parameters of a cell with {@code gates} gate blocks, and initializes them. */
-    static void register(Module cell, int gates, int inputSize, int hiddenSize, boolean bias) {
+    /** Registers the parameters of {@code cell} with {@code gates} gate blocks, and initializes them. */
+    RecurrentCell(Module cell, int gates, Builder<?> b) {
+        this.cell = cell;
+        this.inputSize = b.inputSize;
+        this.hiddenSize = b.hiddenSize;
+        this.bias = b.bias;
         if (inputSize < 1 || hiddenSize < 1) {
             throw new IllegalArgumentException(cell.getClass().getSimpleName() + ": expected input_size and "
                     + "hidden_size >= 1, got input_size=" + inputSize + ", hidden_size=" + hiddenSize);
@@ -29,11 +37,11 @@ final class RecurrentCell {
             cell.registerParameter("bias_ih", Tensor.zeros(gates * hiddenSize));
             cell.registerParameter("bias_hh", Tensor.zeros(gates * hiddenSize));
         }
-        reset(cell, hiddenSize);
+        reset();
     }
 
     /** Every parameter from {@code U(-k, k)}, {@code k = 1 / sqrt(hidden_size)}, as PyTorch. */
-    static void reset(Module cell, int hiddenSize) {
+    void reset() {
         float k = (float) (1 / Math.sqrt(hiddenSize));
         try (var scope = Autograd.noGrad()) {
             for (String name : NAMES) {
@@ -43,18 +51,17 @@ final class RecurrentCell {
         }
     }
 
-
     /** PyTorch's {@code 10, 20[, bias=False][, nonlinearity=relu]}. */
-    static String repr(int inputSize, int hiddenSize, boolean bias, String nonlinearity) {
+    String repr(String nonlinearity) {
         return inputSize + ", " + hiddenSize + (bias ? "" : ", bias=False")
                 + ("tanh".equals(nonlinearity) || nonlinearity == null ? "" : ", nonlinearity=" + nonlinearity);
     }
 
     /** Checks the input ([N, H_in] or [H_in]); returns it as [N, H_in]. */
-    static Tensor input(Module cell, Tensor input, int inputSize) {
+    Tensor input(Tensor input) {
         cell.requireRank(input, 1, 2);
         if (input.size(-1) != inputSize) {
-            throw new ShapeException(describe(cell) + ": expected input with " + inputSize + " features (input_size) in"
+            throw new ShapeException(describe() + ": expected input with " + inputSize + " features (input_size) in"
                     + " its last dimension, got shape " + input.shape() + "; hint: input is [batch, input_size] or "
                     + "[input_size]", input.shape());
         }
@@ -62,12 +69,12 @@ final class RecurrentCell {
     }
 
     /** Checks a state ([N, H], or [H] for an unbatched input); returns it as [N, H] (null stays null). */
-    static Tensor state(Module cell, String name, Tensor state, Tensor input, int hiddenSize) {
+    Tensor state(String name, Tensor state, Tensor input) {
         if (state == null) return null;
         boolean batched = input.dim() == 2;
         Shape expected = batched ? Shape.of(input.size(0), hiddenSize) : Shape.of(hiddenSize);
         if (!state.shape().equals(expected)) {
-            throw new ShapeException(describe(cell) + ": expected " + name + " of shape " + expected + " for input of "
+            throw new ShapeException(describe() + ": expected " + name + " of shape " + expected + " for input of "
                     + "shape " + input.shape() + ", got " + state.shape() + "; hint: " + name
                     + " is [batch, hidden_size], "
                     + "or [hidden_size] for an unbatched input", state.shape());
@@ -80,7 +87,25 @@ final class RecurrentCell {
         return input.dim() == 1 ? h.squeeze(0) : h;
     }
 
-    private static String describe(Module cell) {
+    private String describe() {
         return cell.getClass().getSimpleName() + "(" + cell.extraRepr() + ")";
+    }
+
+    /** The settings every cell builder has: the sizes and bias (default true). */
+    abstract static class Builder<B extends Builder<B>> {
+        final int inputSize;
+        final int hiddenSize;
+        boolean bias = true;
+
+        Builder(int inputSize, int hiddenSize) {
+            this.inputSize = inputSize;
+            this.hiddenSize = hiddenSize;
+        }
+
+        @SuppressWarnings("unchecked")
+        public B bias(boolean bias) {
+            this.bias = bias;
+            return (B) this;
+        }
     }
 }
