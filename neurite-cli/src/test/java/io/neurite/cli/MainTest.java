@@ -36,6 +36,24 @@ class MainTest {
     }
 
     @Test
+    void modelsListsTheZooWithParameterCounts() {
+        Run r = run("models");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("lenet5") && r.out().contains("61,706"), r.out());
+        assertTrue(r.out().contains("sin") && r.out().contains("8,577"), r.out());
+    }
+
+    @Test
+    void summaryPrintsTheLayerTableAndRefusesUnknownModels() {
+        Run r = run("summary", "lenet5");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("61,706") || r.out().contains("61706"), r.out());
+        Run bad = run("summary", "resnet999");
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().startsWith("neurite: ModelZoo: unknown model 'resnet999'"), bad.err());
+    }
+
+    @Test
     void helpListsBench() {
         Run r = run("--help");
         assertEquals(0, r.exit());

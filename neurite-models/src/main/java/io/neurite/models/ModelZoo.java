@@ -1,6 +1,7 @@
 package io.neurite.models;
 
 import io.neurite.nn.Layer;
+import io.neurite.tensor.Shape;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +19,31 @@ import java.util.function.Supplier;
  */
 public final class ModelZoo {
 
-    /** A zoo model: its name, a one-line description, how to build it and its parameter count. */
-    public record Entry(String name, String description, Supplier<Layer> factory, long parameterCount) {}
+    /**
+     * A zoo model: its name, a one-line description, how to build it, its parameter count and the
+     * shape of one input batch it takes (for summaries and benchmarks).
+     */
+    public record Entry(String name, String description, Supplier<Layer> factory, long parameterCount,
+                        Shape inputShape) {}
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
     static {
-        add("mlp", "MLP 784-256-128-10 with ReLU", () -> new MLP(List.of(784, 256, 128, 10), Activation.RELU), 235_146);
+        Shape image = Shape.of(1, 1, 28, 28);
+        add("mlp", "MLP 784-256-128-10 with ReLU", () -> new MLP(List.of(784, 256, 128, 10), Activation.RELU), 235_146,
+                image);
         add("lenet5", "LeNet-5: conv-pool-conv-pool-fc-fc-fc, ReLU and max pooling, 28x28 input padded by 2",
-                LeNet5::new, LeNet5.PARAMETERS_28X28);
+                LeNet5::new, LeNet5.PARAMETERS_28X28, image);
         add("simplecnn", "The notes' SimpleCNN: (conv-batchnorm-ReLU-dropout 0.5) x2 with 32 and 64 channels, linear",
-                () -> new SimpleCNN(1, 10, 28, 28), 520_778);
-        add("sin", "The notes' sin(3x) regressor: MLP 1-64-128-1 with ReLU", SinRegressor::new, 8_577);
+                () -> new SimpleCNN(1, 10, 28, 28), 520_778, image);
+        add("sin", "The notes' sin(3x) regressor: MLP 1-64-128-1 with ReLU", SinRegressor::new, 8_577, Shape.of(1, 1));
     }
 
     private ModelZoo() {}
 
-    private static void add(String name, String description, Supplier<Layer> factory, long parameterCount) {
-        ENTRIES.put(name, new Entry(name, description, factory, parameterCount));
+    private static void add(String name, String description, Supplier<Layer> factory, long parameterCount,
+                            Shape inputShape) {
+        ENTRIES.put(name, new Entry(name, description, factory, parameterCount, inputShape));
     }
 
     /** All entries in a fixed order. */
