@@ -7,9 +7,9 @@ import picocli.CommandLine.Option;
 final class DataOptions {
 
     @Option(names = "--dataset", paramLabel = "NAME",
-            description = {"fashion-mnist, mnist, embedded (a 1800/400-image Fashion-MNIST subset inside Neurite),",
-                    "csv:PATH (label column then 784 pixel columns) or folder:PATH (one sub-folder per class,",
-                    "under PATH/train and PATH/test, or under PATH with a seeded 20% test split)."})
+            description = "fashion-mnist, mnist, embedded (a 1800/400-image Fashion-MNIST subset inside Neurite),"
+                    + " csv:PATH (label column then 784 pixel columns) or folder:PATH (one sub-folder per class,"
+                    + " under PATH/train and PATH/test, or under PATH with a seeded 20%% test split).")
     String dataset;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -18,6 +18,6 @@ final class DataOptions {
     Path dataDir;
 
     @Option(names = "--test-data", paramLabel = "CSV",
-            description = "The test CSV of --dataset csv:PATH (default: a seeded 20% split of PATH).")
+            description = "The test CSV of --dataset csv:PATH (default: a seeded 20%% split of PATH).")
     Path testData;
 }

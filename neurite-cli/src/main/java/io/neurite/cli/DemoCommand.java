@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
  * Neurite; a progress bar, then the test accuracy, the per-class report and where the outputs went.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train LeNet-5 on Fashion-MNIST and test it: on the full dataset when it is installed in",
-                DataSource.FASHION_MNIST_DIR + " (apt-get install dataset-fashion-mnist; about 89% test",
-                "accuracy in about a minute on two cores), else on the 1800/400-image subset inside Neurite.",
-                "The run folder can then be used with `neurite eval` and `neurite predict`."},
+        description = "Train LeNet-5 on Fashion-MNIST and test it: on the full dataset when it is installed in "
+                + DataSource.FASHION_MNIST_DIR + " (apt-get install dataset-fashion-mnist; about 89%% test"
+                + " accuracy in about a minute on two cores), else on the 1800/400-image subset inside Neurite."
+                + " The run folder can then be used with `neurite eval` and `neurite predict`.",
         footer = {"%nExamples:",
                 "  neurite demo",
                 "  neurite demo --embedded",

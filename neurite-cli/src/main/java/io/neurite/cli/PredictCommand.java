@@ -26,10 +26,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code neurite predict}: a trained checkpoint's class and top probabilities for image files or test images. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Classify image files (PNG, JPEG, BMP) or test-set images with a checkpoint written by",
-                "`neurite train`: the predicted class and the top probabilities (softmax). Files are read as",
-                "grayscale, resized to 28x28 and normalized as in training; Fashion-MNIST shows light objects on",
-                "black, so an image with a light border (a dark object on white) is inverted (see --invert)."},
+        description = "Classify image files (PNG, JPEG, BMP) or test-set images with a checkpoint written by"
+                + " `neurite train`: the predicted class and the top probabilities (softmax). Files are read as"
+                + " grayscale, resized to 28x28 and normalized as in training; Fashion-MNIST shows light objects on"
+                + " black, so an image with a light border (a dark object on white) is inverted (see --invert).",
         footer = {"%nExamples:",
                 "  neurite predict --checkpoint runs/demo shirt.png boot.jpg",
                 "  neurite predict --checkpoint runs/demo --index 0,5,7",

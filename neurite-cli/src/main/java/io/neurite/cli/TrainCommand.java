@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code neurite train}: trains a zoo model on an image dataset and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a zoo model on an image dataset. Writes best/ and last/ checkpoints, metrics.jsonl",
-                "and metrics.csv (loss, accuracy and lr per epoch), run.json (the configuration) and",
-                "test-metrics.json (accuracy, per-class precision/recall/F1, confusion matrix) to --output."},
+        description = "Train a zoo model on an image dataset. Writes best/ and last/ checkpoints, metrics.jsonl"
+                + " and metrics.csv (loss, accuracy and lr per epoch), run.json (the configuration) and"
+                + " test-metrics.json (accuracy, per-class precision/recall/F1, confusion matrix) to --output;"
+                + " the run's model is best/ (the lowest validation loss).",
         footer = {"%nExamples:",
                 "  neurite train --model lenet5 --epochs 5",
                 "  neurite train --model simplecnn --optimizer adamw --schedule onecycle --lr 3e-3 --augment",
@@ -54,9 +55,9 @@ final class TrainCommand implements Callable<Integer> {
     Double weightDecay;
 
     @Option(names = "--schedule", paramLabel = "NAME",
-            description = {"none, step (lr x0.1 at each third of the epochs), cosine (to 0 over all batches),",
-                    "onecycle (peaking at --lr) or plateau (lr x0.1 after 2 epochs without a lower",
-                    "validation loss) (default: ${DEFAULT-VALUE})."})
+            description = "none, step (lr x0.1 at each third of the epochs), cosine (to 0 over all batches),"
+                    + " onecycle (peaking at --lr) or plateau (lr x0.1 after 2 epochs without a lower"
+                    + " validation loss) (default: ${DEFAULT-VALUE}).")
     String schedule = "none";
 
     @Option(names = "--augment", negatable = true,
