@@ -14,7 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar per epoch on a terminal (the {@code progressbar} library): batch i/n, elapsed and remaining
- * time, then the running loss, accuracy and samples/s; when the epoch (and its validation) ends, the bar stays
+ * time, then the running loss, accuracy and samples per second ("5012/s"); when the epoch (and its validation) ends, the bar stays
  * and the epoch's {@link EpochLine} is printed below it.
  */
 public final class TerminalProgress implements ProgressListener {
@@ -64,8 +64,8 @@ public final class TerminalProgress implements ProgressListener {
     public void onProgress(Progress p) {
         Double accuracy = p.metrics().get("accuracy");
         bar.stepTo(p.batch() + 1);
-        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f%s %,.0f samples/s", p.runningLoss(),
-                accuracy == null ? "" : String.format(Locale.ROOT, " acc %.4f", accuracy), p.samplesPerSecond()));
+        bar.setExtraMessage(String.format(Locale.ROOT, "loss %.4f%s %.0f/s", p.runningLoss(),
+                accuracy == null ? "" : String.format(Locale.ROOT, " acc %.3f", accuracy), p.samplesPerSecond()));
     }
 
     @Override
