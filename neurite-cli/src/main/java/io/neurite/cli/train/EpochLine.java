@@ -33,7 +33,7 @@ public final class EpochLine implements Callback {
             if (v != null) sb.append(String.format(Locale.ROOT, " - %s %.4f", key, v));
         }
         Double lr = logs.get("lr"), rate = logs.get("samples_per_sec"), time = logs.get("epoch_time");
-        if (lr != null) sb.append(String.format(Locale.ROOT, " - lr %.3g", lr));
+        if (lr != null) sb.append(" - lr ").append(lr == 0 ? "0" : String.format(Locale.ROOT, "%.3g", lr));
         if (rate != null) sb.append(String.format(Locale.ROOT, " - %.0f samples/s", rate));
         if (time != null) sb.append(String.format(Locale.ROOT, " - %.1fs", time));
         return sb.toString();

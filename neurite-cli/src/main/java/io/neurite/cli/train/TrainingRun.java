@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One training as {@code neurite train} runs it: loads the data, holds out a seeded validation part, trains a zoo
@@ -71,37 +72,29 @@ public final class TrainingRun {
         Tensor.manualSeed(c.seed());
         Layer model = entry.factory().get();
         requireOutputs(model, input, data);
-        Path folder = OutputFolder.prepare(c.output() != null ? c.output() : defaultFolder(c), c.overwrite());
-
+        Optimizer<?> optimizer = Optimizers.create(c, model.parameters());
         List<Subset<Sample>> parts = c.valFraction() > 0
                 ? Splits.randomSplit(data.train(), c.seed(), 1 - c.valFraction(), c.valFraction()) : List.of();
-        Dataset<Sample> trainPart = parts.isEmpty() ? data.train() : parts.get(0);
         if (!parts.isEmpty() && parts.get(1).size() == 0) {
             throw new IllegalArgumentException("train: --val-fraction " + c.valFraction() + " of "
                     + data.train().size() + " training images leaves no validation image; raise --limit or"
                     + " --val-fraction");
         }
+        Dataset<Sample> trainPart = parts.isEmpty() ? data.train() : parts.get(0);
+        Path folder = OutputFolder.prepare(c.output() != null ? c.output() : defaultFolder(c), c.overwrite());
         Preprocessing prep = Preprocessing.of(data.train());
         DataLoader<Sample, Batch> trainLoader = DataLoader.builder(Preprocessing.transformed(trainPart,
                 prep.training(c.augment(), data.flipSafe(), input.size(2), input.size(3))))
                 .batchSize(c.batchSize()).shuffle(true).seed(c.seed()).build();
-
-        Optimizer<?> optimizer = Optimizers.create(c, model.parameters());
-        String monitor = parts.isEmpty() ? "loss" : "val_loss";
         Trainer.Builder builder = Trainer.builder(model, new CrossEntropyLoss(), optimizer)
                 .trainLoader(trainLoader).metrics(() -> MetricCollection.of(new Accuracy()));
         if (!parts.isEmpty()) {
             builder.validationLoader(DataLoader.builder(Preprocessing.transformed(parts.get(1), prep.normalize()))
                     .batchSize(Evaluation.BATCH_SIZE).seed(c.seed()).build());
         }
+        String monitor = parts.isEmpty() ? "loss" : "val_loss";
         Optimizers.schedule(builder, optimizer, c.schedule(), c.epochs(), trainLoader.size(), monitor);
-        List<Callback> callbacks = new ArrayList<>();
-        if (c.patience() > 0) callbacks.add(new EarlyStopping(monitor, EarlyStopping.Mode.MIN, c.patience(), 0, true));
-        callbacks.add(new ModelCheckpoint(folder, monitor, EarlyStopping.Mode.MIN));
-        callbacks.add(new MetricsLogger(folder));
-        callbacks.add(terminal != null ? new TerminalProgress(terminal, out, c.epochs(), trainLoader.size())
-                : new EpochLine(out, c.epochs()));
-        Trainer trainer = builder.callbacks(callbacks.toArray(Callback[]::new)).build();
+        Trainer trainer = builder.callbacks(callbacks(c, folder, monitor, trainLoader.size(), out, terminal)).build();
 
         RunFolder.write(folder, describe(c, entry, data, prep, optimizer, threads));
         out.printf(Locale.ROOT, "training %s (%,d parameters) on %s: %d training, %d validation, %d test images;"
@@ -119,6 +112,18 @@ public final class TrainingRun {
         metrics.put("epochs_trained", history.size());
         JsonFiles.write(folder.resolve(RunFolder.TEST_METRICS), metrics);
         return new Result(folder, history, test);
+    }
+
+    /** Early stopping when asked, best/ and last/ checkpoints, the metrics files, and the progress display. */
+    private static Callback[] callbacks(TrainConfig c, Path folder, String monitor, int batches, PrintWriter out,
+            PrintStream terminal) {
+        List<Callback> callbacks = new ArrayList<>();
+        if (c.patience() > 0) callbacks.add(new EarlyStopping(monitor, EarlyStopping.Mode.MIN, c.patience(), 0, true));
+        callbacks.add(new ModelCheckpoint(folder, monitor, EarlyStopping.Mode.MIN));
+        callbacks.add(new MetricsLogger(folder));
+        callbacks.add(terminal != null ? new TerminalProgress(terminal, out, c.epochs(), batches)
+                : new EpochLine(out, c.epochs()));
+        return callbacks.toArray(Callback[]::new);
     }
 
     /** The thread count to train with: the pool's size when 0; more than the pool has is refused. */
@@ -187,7 +192,7 @@ public final class TrainingRun {
     }
 
     /** A value computed with the kernels limited to {@code threads} threads. */
-    private static <T> T withThreads(int threads, java.util.function.Supplier<T> body) {
+    private static <T> T withThreads(int threads, Supplier<T> body) {
         List<T> result = new ArrayList<>(1);
         Parallel.withThreads(threads, () -> result.add(body.get()));
         return result.get(0);
