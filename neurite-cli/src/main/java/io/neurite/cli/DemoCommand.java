@@ -17,10 +17,11 @@ import picocli.CommandLine.Spec;
  * Neurite; a progress bar, then the test accuracy, the per-class report and where the outputs went.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train LeNet-5 on Fashion-MNIST and test it: on the full dataset when it is installed in "
-                + DataSource.FASHION_MNIST_DIR + " (apt-get install dataset-fashion-mnist; about 89%% test"
-                + " accuracy in about a minute on two cores), else on the 1800/400-image subset inside Neurite."
-                + " The run folder can then be used with `neurite eval` and `neurite predict`.",
+        description = {"Train and test LeNet-5 on Fashion-MNIST: the main demo.",
+                "Trains on the full dataset when it is installed in "
+                + DataSource.FASHION_MNIST_DIR + " (apt-get install dataset-fashion-mnist; about 88-89%% test"
+                + " accuracy in 1-2 minutes on two cores), else on the 1800/400-image subset inside Neurite."
+                + " The run folder can then be used with `neurite eval` and `neurite predict`."},
         footer = {"%nExamples:",
                 "  neurite demo",
                 "  neurite demo --embedded",
@@ -52,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(full ? "LeNet-5 on Fashion-MNIST (" + DataSource.FASHION_MNIST_DIR + ")"
                 : "LeNet-5 on the Fashion-MNIST subset inside Neurite" + (embedded ? "" : " (install the full "
-                        + "dataset with `apt-get install dataset-fashion-mnist` for ~89%)"));
+                        + "dataset with `apt-get install dataset-fashion-mnist` for ~88-89%)"));
         int n = epochs != null ? epochs : full ? FULL_EPOCHS : EMBEDDED_EPOCHS;
         TrainConfig config = new TrainConfig("lenet5", full ? "fashion-mnist" : "embedded",
                 full ? Path.of(DataSource.FASHION_MNIST_DIR) : null, null, n, full ? FULL_BATCH : EMBEDDED_BATCH,

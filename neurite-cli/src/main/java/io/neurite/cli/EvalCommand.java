@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code neurite eval}: a trained checkpoint on a test set: accuracy, confusion matrix, per-class scores. */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Evaluate a checkpoint written by `neurite train` on a test set: accuracy, the confusion"
-                + " matrix (rows true, columns predicted) and per-class precision, recall and F1 with macro averages.",
+        description = {"Evaluate a trained checkpoint: accuracy, confusion matrix, per-class scores.",
+                "Evaluates a checkpoint written by `neurite train` on a test set: accuracy, the confusion"
+                + " matrix (rows true, columns predicted) and per-class precision, recall and F1 with macro averages."},
         footer = {"%nExamples:",
                 "  neurite eval --checkpoint runs/demo",
                 "  neurite eval --checkpoint runs/demo/last",

@@ -26,14 +26,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code neurite predict}: a trained checkpoint's class and top probabilities for image files or test images. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Classify image files (PNG, JPEG, BMP) or test-set images with a checkpoint written by"
+        description = {"Classify image files or test images with a trained checkpoint.",
+                "Classifies image files (PNG, JPEG, BMP) or test-set images with a checkpoint written by"
                 + " `neurite train`: the predicted class and the top probabilities (softmax). Files are read as"
                 + " grayscale, resized to 28x28 and normalized as in training; Fashion-MNIST shows light objects on"
-                + " black, so an image with a light border (a dark object on white) is inverted (see --invert).",
+                + " black, so an image with a light border (a dark object on white) is inverted (see --invert)."},
         footer = {"%nExamples:",
                 "  neurite predict --checkpoint runs/demo shirt.png boot.jpg",
                 "  neurite predict --checkpoint runs/demo --index 0,5,7",
-                "  neurite predict --checkpoint runs/demo/last --index 42 --dataset fashion-mnist --top 5"})
+                "  neurite predict --checkpoint runs/demo/last --index 42 --top 5"})
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "DIR",

@@ -15,15 +15,18 @@ import picocli.CommandLine.Spec;
 
 /** {@code neurite train}: trains a zoo model on an image dataset and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a zoo model on an image dataset. Writes best/ and last/ checkpoints, metrics.jsonl"
+        description = {"Train a zoo model on an image dataset.",
+                "Writes best/ and last/ checkpoints, metrics.jsonl"
                 + " and metrics.csv (loss, accuracy and lr per epoch), run.json (the configuration) and"
                 + " test-metrics.json (accuracy, per-class precision/recall/F1, confusion matrix) to --output;"
-                + " the run's model is best/ (the lowest validation loss).",
+                + " the run's model is best/ (the lowest validation loss)."},
         footer = {"%nExamples:",
                 "  neurite train --model lenet5 --epochs 5",
-                "  neurite train --model simplecnn --optimizer adamw --schedule onecycle --lr 3e-3 --augment",
+                "  neurite train --model simplecnn --optimizer adamw --schedule onecycle \\",
+                "      --lr 3e-3 --augment",
                 "  neurite train --model mlp --dataset embedded --epochs 20 --early-stopping 3",
-                "  neurite train --model lenet5 --dataset csv:fashion-mnist_train.csv --test-data fashion-mnist_test.csv"})
+                "  neurite train --model lenet5 --dataset csv:fashion-mnist_train.csv \\",
+                "      --test-data fashion-mnist_test.csv"})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "NAME", description = "A zoo model (see `neurite models`; default: ${DEFAULT-VALUE}).")
