@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Neurite: deep learning on the JVM.",
-        subcommands = {ModelsCommand.class, SummaryCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ModelsCommand.class, SummaryCommand.class, BenchCommand.class, PlotCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
