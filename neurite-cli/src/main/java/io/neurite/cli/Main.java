@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Neurite: deep learning on the JVM.",
         subcommands = {ModelsCommand.class, SummaryCommand.class, BenchCommand.class, PlotCommand.class,
-                CommandLine.HelpCommand.class})
+                ExamplesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Option(names = "--verbose", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
