@@ -81,7 +81,7 @@ public final class GradientDescentExample implements WorkedExample<GradientDesce
             new Claim(0.2, "too high: overshoots the optimum",
                     "jumps over v* = 1.71394 (v_2 = %1$.3f) into the other valley; %2$s", o -> o.max() < 0),
             new Claim(0.1, "lower: stays on the global minimum's side (the notes' plot is not in the text)",
-                    "stays in v*'s valley but %2$s: lr > 2 / f''(v*) = 0.0792", o -> o.min() > 0),
+                    "stays in v*'s valley but %2$s, since lr > 2 / f''(v*) = 0.0792", o -> o.min() > 0),
             new Claim(0.05, "an optimal rate converges to the global minimum", "%2$s",
                     o -> o.kind() == Kind.CONVERGES && Math.abs(o.last() - V_STAR) < 1e-4));
 }

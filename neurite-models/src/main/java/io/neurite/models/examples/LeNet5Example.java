@@ -111,13 +111,17 @@ public final class LeNet5Example implements WorkedExample<LeNet5Example.Values> 
     @Override
     public Report<Values> run(PrintStream out) {
         Values v = train(out);
-        int epochs = v.history().size();
         double bound = v.fullData() ? FULL_BOUND : EMBEDDED_BOUND;
-        String notes = "train LeNet-5, evaluate on test data (no accuracy given); expected: >= "
-                + Math.round(bound * 100) + "% after " + epochs + (epochs == 1 ? " epoch" : " epochs")
-                + (v.fullData() ? "" : " on the embedded subset");
-        return new Report<>(name(), v, List.of(new Check("test accuracy", notes,
-                String.format(Locale.ROOT, "%.2f%% on %s", 100 * v.testAccuracy(), v.data()),
+        String notes = "train LeNet-5, evaluate on test data (the notes give no accuracy); expected: >= "
+                + Math.round(bound * 100) + (v.fullData() ? "% (the issue's bound for one epoch)"
+                : "% after " + EMBEDDED_EPOCHS + " epochs on the embedded subset");
+        StringBuilder got = new StringBuilder();
+        List<Double> perEpoch = v.history().get("val_accuracy");
+        for (int e = 0; e < perEpoch.size(); e++) {
+            got.append(String.format(Locale.ROOT, "%.2f%% after epoch %d, ", 100 * perEpoch.get(e), e + 1));
+        }
+        got.append("on the ").append(v.data());
+        return new Report<>(name(), v, List.of(new Check("test accuracy", notes, got.toString(),
                 v.testAccuracy() >= bound)));
     }
 }
