@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The notes' LeNet-5 exercise on the embedded Fashion-MNIST subset (1800 training, 400 test images):
- * three epochs of Adam at lr 2e-3, batch 32, no augmentation, a few seconds. Seeds 1 to 6 reach 71-75%
- * test accuracy (lr 1e-3: 70-74%); PyTorch 1.13 with the same recipe reaches 71-77% over seeds 1 to 6.
- * The bound leaves room for that spread. The full-dataset run is {@code neurite examples lenet5}.
+ * The notes' LeNet-5 exercise on the embedded Fashion-MNIST subset (1800 training, 400 test images): three
+ * epochs of Adam at lr 2e-3, batch 32, standardized inputs, a few seconds. Seeds 1 to 6 reach 74.75-77.75%
+ * test accuracy (seed 5, used here: 77.25%); the bound of 70% leaves room for that spread. The full-data run
+ * is {@code neurite examples lenet5}; the full-data integration test is {@code LeNet5FullFashionMnistTest}.
  */
 class LeNet5ExampleTest {
 
@@ -21,7 +21,7 @@ class LeNet5ExampleTest {
         System.out.print(run.text());
         assertFalse(v.fullData());
         assertEquals(3, v.history().size());
-        assertTrue(v.testAccuracy() > 0.68, "test accuracy after 3 epochs: " + v.testAccuracy());
+        assertTrue(v.testAccuracy() > 0.70, "test accuracy after 3 epochs: " + v.testAccuracy());
         assertTrue(v.history().get("loss").get(2) < v.history().get("loss").get(0), v.history().toString());
         assertTrue(run.report().agrees(), run.report().checks().toString());
         assertTrue(run.text().contains("using the embedded subset (the embedded subset was asked for)"), run.text());
