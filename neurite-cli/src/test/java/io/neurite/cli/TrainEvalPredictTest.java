@@ -135,6 +135,14 @@ class TrainEvalPredictTest {
         assertTrue(!notInverted.out().contains(expected), notInverted.out());
     }
 
+    @Test
+    void plotDrawsTheRunsLearningCurve() {
+        Path png = dir.resolve("curve.png");
+        CliRun r = CliRun.of("plot", run.toString(), "--output", png.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(Files.isRegularFile(png), r.toString());
+    }
+
     /** Test image {@code i} as an 8-bit grayscale PNG, optionally inverted (a dark item on white). */
     private static void writePng(LabeledImages images, int i, boolean invert, Path file) throws IOException {
         float[] px = images.image(i).contiguous().toFloatArray();

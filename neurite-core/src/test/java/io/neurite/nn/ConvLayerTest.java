@@ -6,56 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.neurite.tensor.Autograd;
 import io.neurite.tensor.Shape;
 import io.neurite.tensor.ShapeException;
 import io.neurite.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The convolution layers: the course notes' examples, parameter counts, printing, initialization, misuse. */
+/**
+ * The convolution layers: the course notes' examples, parameter counts, printing, initialization, misuse. The notes'
+ * vertical-edge example is {@code io.neurite.models.examples.EdgeConvolutionExample} (tested in neurite-models).
+ */
 class ConvLayerTest {
-
-    // ---------------------------------------------------------------- the notes' vertical-edge example
-
-    /** 8x8 image: columns 0-3 are 10, columns 4-7 are 0. */
-    private static Tensor halfBrightImage() {
-        float[] data = new float[64];
-        for (int r = 0; r < 8; r++) for (int c = 0; c < 4; c++) data[r * 8 + c] = 10f;
-        return Tensor.of(data, 1, 1, 8, 8);
-    }
-
-    /** The vertical-edge kernel: every row is [1, 0, -1]. */
-    private static Conv2d edgeDetector(int padding) {
-        Conv2d conv = Conv2d.builder(1, 1, 3).padding(padding).bias(false).build();
-        try (var scope = Autograd.noGrad()) {
-            conv.weight().copyInPlace(Tensor.of(new float[] {1, 0, -1, 1, 0, -1, 1, 0, -1}, 1, 1, 3, 3));
-        }
-        return conv;
-    }
-
-    @Test
-    void notesVerticalEdgeWithoutPaddingGivesSixBySix() {
-        Tensor y = edgeDetector(0).forward(halfBrightImage());
-        assertEquals(Shape.of(1, 1, 6, 6), y.shape());
-        float[] row = {0, 0, 30, 30, 0, 0};
-        float[] expected = new float[36];
-        for (int r = 0; r < 6; r++) System.arraycopy(row, 0, expected, r * 6, 6);
-        assertArrayEquals(expected, y.toFloatArray(), 0f);
-    }
-
-    @Test
-    void notesVerticalEdgeWithPaddingKeepsEightByEightWithBorderValues() {
-        // The notes' padded result: -20 in the corners' column, -30 down the left border, 20/30 at the edge.
-        // (The notes draw seven rows of -30 between the -20 rows; an 8x8 output has six.)
-        Tensor y = edgeDetector(1).forward(halfBrightImage());
-        assertEquals(Shape.of(1, 1, 8, 8), y.shape());
-        float[] border = {-20, 0, 0, 20, 20, 0, 0, 0};
-        float[] inner = {-30, 0, 0, 30, 30, 0, 0, 0};
-        float[] expected = new float[64];
-        for (int r = 0; r < 8; r++) System.arraycopy(r == 0 || r == 7 ? border : inner, 0, expected, r * 8, 8);
-        assertArrayEquals(expected, y.toFloatArray(), 0f);
-    }
 
     // ---------------------------------------------------------------- parameter counts
 

@@ -5,57 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The notes' worked example (seeds/004, "Rosenblatt Perceptron and Learning V"). */
+/** The perceptron model; the notes' table itself is checked by {@code PerceptronExampleTest}. */
 class PerceptronTest {
 
     static final double[][] WINDY_CLOUDY = {{1, 1}, {0, 1}, {1, 0}, {0, 0}};
     static final int[] NICE_DAY = {0, 0, 0, 1};
-
-    /** The notes' table: pattern, windy, cloudy, nice day, w_0, w_windy, w_cloudy (before), h(x), δ. */
-    static final double[][] NOTES_TABLE = {
-            {1, 1, 1, 0, 1, 1, 1, 1, -1},
-            {2, 0, 1, 0, 0, 0, 0, 1, -1},
-            {3, 1, 0, 0, -1, 0, -1, 0, 0},
-            {4, 0, 0, 1, -1, 0, -1, 0, 1},
-            {1, 1, 1, 0, 0, 0, -1, 0, 0},
-            {2, 0, 1, 0, 0, 0, -1, 0, 0},
-            {3, 1, 0, 0, 0, 0, -1, 1, -1},
-            {4, 0, 0, 1, -1, -1, -1, 0, 1},
-            {1, 1, 1, 0, 0, -1, -1, 0, 0},
-            {2, 0, 1, 0, 0, -1, -1, 0, 0},
-            {3, 1, 0, 0, 0, -1, -1, 0, 0},
-            {4, 0, 0, 1, 0, -1, -1, 1, 0},
-    };
-
-    @Test
-    void reproducesTheNotesTableRowByRow() {
-        Perceptron p = new Perceptron(new double[] {1, 1, 1}, 1.0);
-        Perceptron.Training training = p.train(WINDY_CLOUDY, NICE_DAY, 10);
-        List<Perceptron.Step> steps = training.steps();
-        assertEquals(NOTES_TABLE.length, steps.size(), training.toString());
-        for (int r = 0; r < NOTES_TABLE.length; r++) {
-            double[] row = NOTES_TABLE[r];
-            Perceptron.Step s = steps.get(r);
-            String where = "row " + (r + 1) + ": " + s;
-            assertEquals((int) row[0], s.pattern(), where);
-            assertArrayEquals(new double[] {row[1], row[2]}, s.input(), where);
-            assertEquals((int) row[3], s.target(), where);
-            assertArrayEquals(new double[] {row[4], row[5], row[6]}, s.weightsBefore(), where);
-            assertEquals((int) row[7], s.output(), where);
-            assertEquals(row[8], s.delta(), where);
-            double[] after = r + 1 < NOTES_TABLE.length
-                    ? new double[] {NOTES_TABLE[r + 1][4], NOTES_TABLE[r + 1][5], NOTES_TABLE[r + 1][6]}
-                    : new double[] {0, -1, -1};
-            assertArrayEquals(after, s.weightsAfter(), where);
-        }
-        assertTrue(training.converged());
-        assertArrayEquals(new double[] {0, -1, -1}, training.finalWeights());
-        assertArrayEquals(new double[] {0, -1, -1}, p.weights());
-        assertEquals("1\t1\t1\t0\t1\t1\t1\t1\t-1", steps.get(0).toString());
-    }
 
     @Test
     void theLearnedWeightsClassifyEveryPattern() {
