@@ -59,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
         int n = epochs != null ? epochs : full ? FULL_EPOCHS : EMBEDDED_EPOCHS;
         TrainConfig config = new TrainConfig("lenet5", full ? "fashion-mnist" : "embedded",
                 full ? Path.of(DataSource.FASHION_MNIST_DIR) : null, null, n, full ? FULL_BATCH : EMBEDDED_BATCH,
-                "adam", full ? FULL_LR : EMBEDDED_LR, null, null, "cosine", false, 0.1, 0, 42, 0, 0, output, true);
+                "adam", full ? FULL_LR : EMBEDDED_LR, null, null, "cosine", false, 0.1, 0, "loss", 42, 0, 0, output, true);
         TrainingRun.Result r = TrainingRun.run(config, out, TerminalProgress.isTerminal() ? System.out : null);
         out.println();
         out.println(r.test().confusion().report(4));

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 "Writes best/ and last/ checkpoints, metrics.jsonl"
                 + " and metrics.csv (loss, accuracy and lr per epoch), run.json (the configuration) and"
                 + " test-metrics.json (accuracy, per-class precision/recall/F1, confusion matrix) to --output;"
-                + " the run's model is best/ (the lowest validation loss)."},
+                + " the run's model is best/ (the best --monitor value: by default the lowest validation loss)."},
         footer = {"%nExamples:",
                 "  neurite train --model lenet5 --epochs 5",
                 "  neurite train --model simplecnn --optimizer adamw --schedule onecycle \\",
@@ -72,8 +72,13 @@ final class TrainCommand implements Callable<Integer> {
     double valFraction = 0.1;
 
     @Option(names = "--early-stopping", paramLabel = "PATIENCE",
-            description = "Stop after PATIENCE epochs without a lower validation loss and keep the best weights.")
+            description = "Stop after PATIENCE epochs without a better --monitor value and keep the best weights.")
     int patience;
+
+    @Option(names = "--monitor", paramLabel = "NAME",
+            description = "What picks the best/ checkpoint and stops early: loss (lowest) or accuracy (highest), on "
+                    + "the validation set when there is one (default: ${DEFAULT-VALUE}).")
+    String monitor = "loss";
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Seeds the weights, shuffles, augmentation and splits (default: ${DEFAULT-VALUE}).")
@@ -100,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainConfig config = new TrainConfig(model, data.dataset == null ? "fashion-mnist" : data.dataset,
                 data.dataDir, data.testData, epochs, batchSize, optimizer, lr, momentum, weightDecay, schedule,
-                augment, valFraction, patience, seed, threads, limit, output, overwrite);
+                augment, valFraction, patience, monitor, seed, threads, limit, output, overwrite);
         PrintWriter out = spec.commandLine().getOut();
         TrainingRun.Result r = TrainingRun.run(config, out, TerminalProgress.isTerminal() ? System.out : null);
         printResult(out, r);

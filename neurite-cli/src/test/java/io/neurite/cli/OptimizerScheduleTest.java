@@ -81,4 +81,18 @@ class OptimizerScheduleTest {
         assertTrue(epochs < 20, r.out());
         assertEquals(epochs, Files.readAllLines(dir.resolve("early").resolve("metrics.jsonl")).size());
     }
+
+    @Test
+    void monitorAccuracyKeepsTheEpochWithTheHighestValidationAccuracyAsBest() throws IOException {
+        train("acc", "--epochs", "4", "--val-fraction", "0.3", "--monitor", "accuracy");
+        double highest = 0;
+        for (String line : Files.readAllLines(dir.resolve("acc").resolve("metrics.jsonl"))) {
+            highest = Math.max(highest, ((Number) ((Map<?, ?>) Json.parse(line)).get("val_accuracy")).doubleValue());
+        }
+        Map<?, ?> sidecar = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("acc/best/checkpoint.json")));
+        Map<?, ?> saved = (Map<?, ?>) ((Map<?, ?>) sidecar.get("state")).get("metrics");
+        assertEquals(highest, ((Number) saved.get("val_accuracy")).doubleValue(), 0);
+        Map<?, ?> run = (Map<?, ?>) Json.parse(Files.readString(dir.resolve("acc").resolve("run.json")));
+        assertEquals("val_accuracy", run.get("monitor"));
+    }
 }

@@ -62,7 +62,8 @@ class TrainCommandTest {
         assertOneSentenceError(CliRun.of("train", "--dataset", "embedded", "--threads", "999"),
                 "train: --threads 999 is more than the kernel pool's");
         assertOneSentenceError(train("x", "--early-stopping", "2", "--val-fraction", "0"),
-                "train: --early-stopping monitors the validation loss");
+                "train: --early-stopping watches the validation set");
+        assertOneSentenceError(train("mo", "--monitor", "f1"), "train: unknown --monitor 'f1', expected one of loss, accuracy");
         Path missing = dir.resolve("no-such-dir");
         assertOneSentenceError(CliRun.of("train", "--dataset", "fashion-mnist", "--data-dir", missing.toString()),
                 "Fashion-MNIST was not found: --data-dir " + missing + " is not a folder");

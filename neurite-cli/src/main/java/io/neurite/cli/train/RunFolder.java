@@ -19,7 +19,8 @@ import java.util.Map;
  * The folder {@code neurite train} writes: {@code run.json} (the configuration, the class names and the
  * normalization, enough to rebuild the model and its input), {@code best/} and {@code last/} checkpoints,
  * {@code metrics.jsonl}/{@code metrics.csv} and {@code test-metrics.json}. A run's model is its {@code best/}
- * checkpoint: the lowest validation loss (the training loss without validation).
+ * checkpoint: the best value of {@code --monitor} (by default the lowest validation loss; the training loss
+ * without validation).
  */
 public final class RunFolder {
 

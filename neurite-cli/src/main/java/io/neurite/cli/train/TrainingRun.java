@@ -92,9 +92,9 @@ public final class TrainingRun {
             builder.validationLoader(DataLoader.builder(Preprocessing.transformed(parts.get(1), prep.normalize()))
                     .batchSize(Evaluation.BATCH_SIZE).seed(c.seed()).build());
         }
-        String monitor = parts.isEmpty() ? "loss" : "val_loss";
-        Optimizers.schedule(builder, optimizer, c.schedule(), c.epochs(), trainLoader.size(), monitor);
-        Trainer trainer = builder.callbacks(callbacks(c, folder, monitor, trainLoader.size(), out, terminal)).build();
+        Optimizers.schedule(builder, optimizer, c.schedule(), c.epochs(), trainLoader.size(),
+                parts.isEmpty() ? "loss" : "val_loss");
+        Trainer trainer = builder.callbacks(callbacks(c, folder, trainLoader.size(), out, terminal)).build();
 
         RunFolder.write(folder, describe(c, entry, data, prep, optimizer, threads));
         out.printf(Locale.ROOT, "training %s (%,d parameters) on %s: %d training, %d validation, %d test images;"
@@ -115,11 +115,13 @@ public final class TrainingRun {
     }
 
     /** Early stopping when asked, best/ and last/ checkpoints, the metrics files, and the progress display. */
-    private static Callback[] callbacks(TrainConfig c, Path folder, String monitor, int batches, PrintWriter out,
+    private static Callback[] callbacks(TrainConfig c, Path folder, int batches, PrintWriter out,
             PrintStream terminal) {
         List<Callback> callbacks = new ArrayList<>();
-        if (c.patience() > 0) callbacks.add(new EarlyStopping(monitor, EarlyStopping.Mode.MIN, c.patience(), 0, true));
-        callbacks.add(new ModelCheckpoint(folder, monitor, EarlyStopping.Mode.MIN));
+        if (c.patience() > 0) {
+            callbacks.add(new EarlyStopping(c.monitoredKey(), c.monitorMode(), c.patience(), 0, true));
+        }
+        callbacks.add(new ModelCheckpoint(folder, c.monitoredKey(), c.monitorMode()));
         callbacks.add(new MetricsLogger(folder));
         callbacks.add(terminal != null ? new TerminalProgress(terminal, out, c.epochs(), batches)
                 : new EpochLine(out, c.epochs()));
@@ -183,6 +185,7 @@ public final class TrainingRun {
         m.put("augment", c.augment());
         m.put("valFraction", c.valFraction());
         m.put("earlyStopping", c.patience());
+        m.put("monitor", c.monitoredKey());
         m.put("seed", c.seed());
         m.put("threads", threads);
         m.put("limit", c.limit());
