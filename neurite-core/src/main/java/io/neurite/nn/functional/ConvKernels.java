@@ -22,7 +22,8 @@ import java.util.Arrays;
  *
  * <p>Threads: when the batch splits evenly over the threads (or is large), samples run in parallel
  * with one im2col buffer per thread, reused across calls, and each GEMM single-threaded; otherwise
- * samples run one after another and each GEMM uses every thread. The split depends only on the batch
+ * samples run one after another and each GEMM uses every thread. Small stride-1 convolutions take the
+ * direct path of {@link ConvDirect} instead. The split depends only on the batch
  * size and thread count, so results are deterministic for a given thread count.
  */
 final class ConvKernels {
@@ -46,6 +47,7 @@ final class ConvKernels {
 
     /** {@code y = conv(x, w) + bias}: x is {@code [batch, inChannels, in]}, y {@code [batch, outChannels, out]}. */
     static float[] forward(float[] x, float[] w, float[] bias, ConvGeometry g) {
+        if (ConvDirect.applies(g)) return ConvDirect.forward(x, w, bias, g);
         int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows(), width = g.out()[2];
         int ipg = g.inPerGroup(), opg = g.outPerGroup(), lines = outV / Math.max(1, width), block = blockLines(g);
         float[] y = new float[g.batch() * g.outChannels() * outV];
@@ -75,6 +77,7 @@ final class ConvKernels {
 
     /** The gradient of x given dy: {@code col2im(W^T dy)} per sample and group. */
     static float[] gradInput(float[] dy, float[] w, ConvGeometry g) {
+        if (ConvDirect.applies(g)) return ConvDirect.gradInput(dy, w, g);
         int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows(), width = g.out()[2];
         int ipg = g.inPerGroup(), opg = g.outPerGroup(), lines = outV / Math.max(1, width), block = blockLines(g);
         float[] dx = new float[g.batch() * g.inChannels() * inV];
@@ -106,6 +109,7 @@ final class ConvKernels {
      * samples into its own buffer; the buffers are then added in thread order.
      */
     static float[] gradWeight(float[] x, float[] dy, ConvGeometry g) {
+        if (ConvDirect.applies(g)) return ConvDirect.gradWeight(x, dy, g);
         int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows(), width = g.out()[2];
         int ipg = g.inPerGroup(), opg = g.outPerGroup(), lines = outV / Math.max(1, width), block = blockLines(g);
         int chunks = chunks(g.batch());

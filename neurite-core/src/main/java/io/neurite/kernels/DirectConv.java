@@ -1,0 +1,97 @@
+package io.neurite.kernels;
+
+/**
+ * Direct 2-D correlation kernels for stride 1 on "wide" planes, the building blocks of the convolution
+ * of small channel counts (LeNet-5's layers), where im2col + GEMM spends more time copying and packing
+ * than multiplying.
+ *
+ * <p>Wide layout: a plane of height H is stored with a row stride {@code ws} at least its width, so
+ * output position {@code p = oh * ws + ow} of a K_h x K_w correlation reads input element
+ * {@code p + kh * ws + kw}: one contiguous run per kernel offset, for every output row at once. Columns
+ * {@code ow} past the true output width hold values the caller ignores (forward) or must be 0 (the
+ * {@code dy} of {@link #weightGrad}). The {@code rows} of a kernel are its (input channel, kh, kw)
+ * offsets, given as {@code offsets[r] = c * inPlane + kh * ws + kw}.
+ *
+ * <p>Order: each output of {@link #correlate} is one fused multiply-add chain over r in order, from 0.
+ * Each result of {@link #weightGrad} is {@value #LANES} partial chains (position p into partial
+ * {@code p % 8}, samples in order, positions in order), the partials then added as
+ * {@code ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))}. The vector path (when
+ * {@link VectorSupport#enabled()}) and the scalar path here follow that order: identical bits.
+ */
+public final class DirectConv {
+
+    /** Partial sums of {@link #weightGrad}: the lanes of one 256-bit vector. */
+    public static final int LANES = 8;
+    /** {@link #correlate} computes positions in tiles of this many (6 vectors). */
+    public static final int TILE = 6 * LANES;
+    /** {@link #weightGrad} takes kernel rows in blocks of this many. */
+    public static final int ROW_BLOCK = 6;
+
+    private DirectConv() {}
+
+    /**
+     * {@code y[yOff + o * yPlane + p] = sum_r w[o * rows + r] * x[xOff + offsets[r] + p]} for an even
+     * number of output channels o and positions {@code p < positions}, a multiple of {@link #TILE}.
+     * Every index read must lie in x.
+     */
+    public static void correlate(float[] x, int xOff, int[] offsets, int rows, float[] w, int outChannels,
+                                 float[] y, int yOff, int yPlane, int positions) {
+        if (VectorSupport.enabled()) {
+            DirectConvVector.correlate(x, xOff, offsets, rows, w, outChannels, y, yOff, yPlane, positions);
+        } else {
+            correlateScalar(x, xOff, offsets, rows, w, outChannels, y, yOff, yPlane, positions);
+        }
+    }
+
+    /**
+     * {@code dw[o * rowsPadded + r] = sum_{s < samples} sum_{p < positions} dy[dyOff + s * dySample + o * dyPlane + p]
+     * * x[xOff + s * xSample + offsets[r] + p]} for an even number of output channels o and every
+     * {@code r < rowsPadded}, a multiple of {@link #ROW_BLOCK} (offsets of padding rows may be any readable
+     * index). Positions are a multiple of {@link #LANES}.
+     */
+    public static void weightGrad(float[] x, int xOff, int xSample, int[] offsets, int rowsPadded, float[] dy,
+                                  int dyOff, int dySample, int dyPlane, int outChannels, int samples, int positions,
+                                  float[] dw) {
+        if (VectorSupport.enabled()) {
+            DirectConvVector.weightGrad(x, xOff, xSample, offsets, rowsPadded, dy, dyOff, dySample, dyPlane,
+                    outChannels, samples, positions, dw);
+        } else {
+            weightGradScalar(x, xOff, xSample, offsets, rowsPadded, dy, dyOff, dySample, dyPlane, outChannels,
+                    samples, positions, dw);
+        }
+    }
+
+    static void correlateScalar(float[] x, int xOff, int[] offsets, int rows, float[] w, int outChannels,
+                                float[] y, int yOff, int yPlane, int positions) {
+        for (int o = 0; o < outChannels; o++) {
+            for (int p = 0; p < positions; p++) {
+                float acc = 0f;
+                for (int r = 0; r < rows; r++) acc = Math.fma(x[xOff + offsets[r] + p], w[o * rows + r], acc);
+                y[yOff + o * yPlane + p] = acc;
+            }
+        }
+    }
+
+    static void weightGradScalar(float[] x, int xOff, int xSample, int[] offsets, int rowsPadded, float[] dy,
+                                 int dyOff, int dySample, int dyPlane, int outChannels, int samples, int positions,
+                                 float[] dw) {
+        float[] lanes = new float[LANES];
+        for (int o = 0; o < outChannels; o++) {
+            for (int r = 0; r < rowsPadded; r++) {
+                java.util.Arrays.fill(lanes, 0f);
+                for (int s = 0; s < samples; s++) {
+                    int xs = xOff + s * xSample + offsets[r], ds = dyOff + s * dySample + o * dyPlane;
+                    for (int p = 0; p < positions; p++) {
+                        lanes[p % LANES] = Math.fma(x[xs + p], dy[ds + p], lanes[p % LANES]);
+                    }
+                }
+                dw[o * rowsPadded + r] = total(lanes);
+            }
+        }
+    }
+
+    /** The fixed-order sum of 8 partials. */
+    static float total(float[] s) {
+        return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+    }
+}

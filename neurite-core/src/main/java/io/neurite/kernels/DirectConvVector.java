@@ -1,0 +1,119 @@
+package io.neurite.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API bodies of {@link DirectConv}; loaded only when {@link VectorSupport#enabled()}. Register
+ * blocking: {@code correlate} keeps a 2-channel x 48-position tile in 12 accumulators (each input load
+ * serves 2 channels, each weight broadcast 6 vectors); {@code weightGrad} keeps 2 channels x 6 kernel
+ * rows (each dy load serves 6 rows, each x load 2 channels). Lane l of an accumulator holds the
+ * positions {@code p % 8 == l}: the scalar path's order.
+ */
+final class DirectConvVector {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    private static final int L = DirectConv.LANES;
+
+    private DirectConvVector() {}
+
+    static void correlate(float[] x, int xOff, int[] offsets, int rows, float[] w, int outChannels,
+                          float[] y, int yOff, int yPlane, int positions) {
+        for (int o = 0; o < outChannels; o += 2) {
+            int w0 = o * rows, w1 = w0 + rows, y0 = yOff + o * yPlane, y1 = y0 + yPlane;
+            for (int p = 0; p < positions; p += DirectConv.TILE) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+                FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0;
+                for (int r = 0; r < rows; r++) {
+                    int i = xOff + offsets[r] + p;
+                    FloatVector u = FloatVector.broadcast(S, w[w0 + r]), v = FloatVector.broadcast(S, w[w1 + r]);
+                    FloatVector x0 = FloatVector.fromArray(S, x, i);
+                    a0 = x0.fma(u, a0);
+                    b0 = x0.fma(v, b0);
+                    FloatVector x1 = FloatVector.fromArray(S, x, i + L);
+                    a1 = x1.fma(u, a1);
+                    b1 = x1.fma(v, b1);
+                    FloatVector x2 = FloatVector.fromArray(S, x, i + 2 * L);
+                    a2 = x2.fma(u, a2);
+                    b2 = x2.fma(v, b2);
+                    FloatVector x3 = FloatVector.fromArray(S, x, i + 3 * L);
+                    a3 = x3.fma(u, a3);
+                    b3 = x3.fma(v, b3);
+                    FloatVector x4 = FloatVector.fromArray(S, x, i + 4 * L);
+                    a4 = x4.fma(u, a4);
+                    b4 = x4.fma(v, b4);
+                    FloatVector x5 = FloatVector.fromArray(S, x, i + 5 * L);
+                    a5 = x5.fma(u, a5);
+                    b5 = x5.fma(v, b5);
+                }
+                a0.intoArray(y, y0 + p);
+                a1.intoArray(y, y0 + p + L);
+                a2.intoArray(y, y0 + p + 2 * L);
+                a3.intoArray(y, y0 + p + 3 * L);
+                a4.intoArray(y, y0 + p + 4 * L);
+                a5.intoArray(y, y0 + p + 5 * L);
+                b0.intoArray(y, y1 + p);
+                b1.intoArray(y, y1 + p + L);
+                b2.intoArray(y, y1 + p + 2 * L);
+                b3.intoArray(y, y1 + p + 3 * L);
+                b4.intoArray(y, y1 + p + 4 * L);
+                b5.intoArray(y, y1 + p + 5 * L);
+            }
+        }
+    }
+
+    static void weightGrad(float[] x, int xOff, int xSample, int[] offsets, int rowsPadded, float[] dy, int dyOff,
+                           int dySample, int dyPlane, int outChannels, int samples, int positions, float[] dw) {
+        float[] lanes = new float[L];
+        for (int o = 0; o < outChannels; o += 2) {
+            for (int r = 0; r < rowsPadded; r += DirectConv.ROW_BLOCK) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+                FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0;
+                for (int s = 0; s < samples; s++) {
+                    int d0 = dyOff + s * dySample + o * dyPlane, d1 = d0 + dyPlane, xs = xOff + s * xSample;
+                    int i0 = xs + offsets[r], i1 = xs + offsets[r + 1], i2 = xs + offsets[r + 2];
+                    int i3 = xs + offsets[r + 3], i4 = xs + offsets[r + 4], i5 = xs + offsets[r + 5];
+                    for (int p = 0; p < positions; p += L) {
+                        FloatVector u = FloatVector.fromArray(S, dy, d0 + p), v = FloatVector.fromArray(S, dy, d1 + p);
+                        FloatVector x0 = FloatVector.fromArray(S, x, i0 + p);
+                        a0 = x0.fma(u, a0);
+                        b0 = x0.fma(v, b0);
+                        FloatVector x1 = FloatVector.fromArray(S, x, i1 + p);
+                        a1 = x1.fma(u, a1);
+                        b1 = x1.fma(v, b1);
+                        FloatVector x2 = FloatVector.fromArray(S, x, i2 + p);
+                        a2 = x2.fma(u, a2);
+                        b2 = x2.fma(v, b2);
+                        FloatVector x3 = FloatVector.fromArray(S, x, i3 + p);
+                        a3 = x3.fma(u, a3);
+                        b3 = x3.fma(v, b3);
+                        FloatVector x4 = FloatVector.fromArray(S, x, i4 + p);
+                        a4 = x4.fma(u, a4);
+                        b4 = x4.fma(v, b4);
+                        FloatVector x5 = FloatVector.fromArray(S, x, i5 + p);
+                        a5 = x5.fma(u, a5);
+                        b5 = x5.fma(v, b5);
+                    }
+                }
+                int k0 = o * rowsPadded + r, k1 = k0 + rowsPadded;
+                dw[k0] = total(a0, lanes);
+                dw[k0 + 1] = total(a1, lanes);
+                dw[k0 + 2] = total(a2, lanes);
+                dw[k0 + 3] = total(a3, lanes);
+                dw[k0 + 4] = total(a4, lanes);
+                dw[k0 + 5] = total(a5, lanes);
+                dw[k1] = total(b0, lanes);
+                dw[k1 + 1] = total(b1, lanes);
+                dw[k1 + 2] = total(b2, lanes);
+                dw[k1 + 3] = total(b3, lanes);
+                dw[k1 + 4] = total(b4, lanes);
+                dw[k1 + 5] = total(b5, lanes);
+            }
+        }
+    }
+
+    private static float total(FloatVector acc, float[] lanes) {
+        acc.intoArray(lanes, 0);
+        return DirectConv.total(lanes);
+    }
+}

@@ -1,0 +1,206 @@
+package io.neurite.nn.functional;
+
+import io.neurite.kernels.DirectConv;
+import io.neurite.kernels.Parallel;
+import java.util.Arrays;
+
+/**
+ * Direct convolution for stride 1, no dilation, one group and few channels (LeNet-5's layers), on the
+ * wide planes of {@link DirectConv}: each sample's input is copied once into a zero-padded plane of row
+ * stride {@code ws = outW + kW - 1}, so no im2col matrix is built and no GEMM packs it.
+ * <ul>
+ *   <li>forward: {@code y = correlate(pad(x), w) + bias};
+ *   <li>gradient of the input: the correlation of dy, padded by {@code k - 1 - padBefore} on each
+ *       side, with the kernel flipped and its two channel axes swapped ({@code w'[c, o, a, b] =
+ *       w[o, c, kH - 1 - a, kW - 1 - b]});
+ *   <li>gradient of the weight: {@code dw[o, c, a, b] = sum_n sum_p dy[n, o, p] pad(x)[n, c, p + a ws + b]},
+ *       with dy on wide planes (0 in the columns past outW), in fixed groups of {@link #GROUP} samples
+ *       whose results are added in group order.
+ * </ul>
+ * Samples (and groups) are split over the threads; every split gives the same bits, since each
+ * sample's (group's) result is computed alone and groups are added in a fixed order.
+ */
+final class ConvDirect {
+
+    /** Samples whose weight gradients one accumulator chain covers; fixed, so the sum order never changes. */
+    static final int GROUP = 4;
+    /** The most kernel rows ({@code in channels * kH * kW}) and out channels the direct path takes. */
+    private static final int MAX_ROWS = 512, MAX_CHANNELS = 64;
+
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][0]);
+
+    private ConvDirect() {}
+
+    /** Whether this convolution takes the direct path. */
+    static boolean applies(ConvGeometry g) {
+        int[] k = g.kernel(), p = g.padBefore();
+        boolean shape = g.groups() == 1 && g.in()[0] == 1 && k[0] == 1 && !g.pointwise() && g.batch() > 0;
+        for (int d = 0; d < 3; d++) shape &= g.stride()[d] == 1 && g.dilation()[d] == 1;
+        for (int d = 1; d < 3; d++) shape &= p[d] <= k[d] - 1 && padAfter(g, d) <= k[d] - 1;
+        int rows = g.kernelVolume() * Math.max(g.inChannels(), g.outChannels());
+        return shape && rows <= MAX_ROWS && g.inChannels() <= MAX_CHANNELS && g.outChannels() <= MAX_CHANNELS;
+    }
+
+    /** {@code y = conv(x, w) + bias} (bias may be null). */
+    static float[] forward(float[] x, float[] w, float[] bias, ConvGeometry g) {
+        Wide s = Wide.of(g);
+        int outC = g.outChannels(), outV = g.outVolume(), even = even(outC);
+        float[] wE = outC == even ? w : Arrays.copyOf(w, even * s.rows);
+        int[] offsets = s.offsets(s.rows);
+        float[] y = new float[g.batch() * outC * outV];
+        Parallel.forRange(g.batch(), 1, (from, to) -> {
+            float[] xb = buffer(0, s.sampleLength), yb = buffer(1, even * s.positions);
+            for (int n = from; n < to; n++) {
+                s.pad(x, n * g.inChannels() * g.inVolume(), g.inChannels(), xb, 0);
+                DirectConv.correlate(xb, 0, offsets, s.rows, wE, even, yb, 0, s.positions, s.positions);
+                s.unwide(yb, s.positions, outC, bias, y, n * outC * outV);
+            }
+        });
+        return y;
+    }
+
+    /** The gradient of x given dy: dy padded, correlated with the flipped, channel-swapped kernel. */
+    static float[] gradInput(float[] dy, float[] w, ConvGeometry g) {
+        int inC = g.inChannels(), outC = g.outChannels(), kh = g.kernel()[1], kw = g.kernel()[2];
+        int kernel = kh * kw, even = even(inC);
+        // The adjoint geometry: dy (outC channels) padded to in + k - 1, correlated to the input's size.
+        Wide s = new Wide(outC, g.out()[1], g.out()[2], g.in()[1], g.in()[2], kh, kw,
+                kh - 1 - g.padBefore()[1], kw - 1 - g.padBefore()[2]);
+        float[] flipped = new float[even * s.rows];
+        for (int o = 0; o < outC; o++) {
+            for (int c = 0; c < inC; c++) {
+                for (int t = 0; t < kernel; t++) {
+                    flipped[c * s.rows + o * kernel + t] = w[(o * inC + c) * kernel + kernel - 1 - t];
+                }
+            }
+        }
+        int[] offsets = s.offsets(s.rows);
+        int inV = g.inVolume(), outV = g.outVolume();
+        float[] dx = new float[g.batch() * inC * inV];
+        Parallel.forRange(g.batch(), 1, (from, to) -> {
+            float[] db = buffer(0, s.sampleLength), xb = buffer(1, even * s.positions);
+            for (int n = from; n < to; n++) {
+                s.pad(dy, n * outC * outV, outC, db, 0);
+                DirectConv.correlate(db, 0, offsets, s.rows, flipped, even, xb, 0, s.positions, s.positions);
+                s.unwide(xb, s.positions, inC, null, dx, n * inC * inV);
+            }
+        });
+        return dx;
+    }
+
+    /** The gradient of w given x and dy, summed over the batch in fixed groups of samples. */
+    static float[] gradWeight(float[] x, float[] dy, ConvGeometry g) {
+        Wide s = Wide.of(g);
+        int inC = g.inChannels(), outC = g.outChannels(), even = even(outC), rows = s.rows;
+        int rowsPadded = (rows + DirectConv.ROW_BLOCK - 1) / DirectConv.ROW_BLOCK * DirectConv.ROW_BLOCK;
+        int positions = (g.out()[1] * s.ws + DirectConv.LANES - 1) / DirectConv.LANES * DirectConv.LANES;
+        int[] offsets = s.offsets(rowsPadded);
+        int inV = g.inVolume(), outV = g.outVolume(), groups = (g.batch() + GROUP - 1) / GROUP;
+        int xSample = s.sampleLength, dySample = even * positions;
+        float[][] partial = new float[groups][];
+        Parallel.forRange(groups, 1, (from, to) -> {
+            float[] xb = buffer(0, GROUP * xSample), db = buffer(1, GROUP * dySample);
+            for (int grp = from; grp < to; grp++) {
+                int n0 = grp * GROUP, samples = Math.min(GROUP, g.batch() - n0);
+                Arrays.fill(db, 0, samples * dySample, 0f);
+                for (int i = 0; i < samples; i++) {
+                    s.pad(x, (n0 + i) * inC * inV, inC, xb, i * xSample);
+                    s.wide(dy, (n0 + i) * outC * outV, outC, db, i * dySample, positions);
+                }
+                partial[grp] = new float[even * rowsPadded];
+                DirectConv.weightGrad(xb, 0, xSample, offsets, rowsPadded, db, 0, dySample, positions, even, samples,
+                        positions, partial[grp]);
+            }
+        });
+        float[] dw = new float[outC * rows];
+        for (int o = 0; o < outC; o++) {
+            for (int r = 0; r < rows; r++) {
+                float sum = partial[0][o * rowsPadded + r];
+                for (int grp = 1; grp < groups; grp++) sum += partial[grp][o * rowsPadded + r];
+                dw[o * rows + r] = sum;
+            }
+        }
+        return dw;
+    }
+
+    private static int padAfter(ConvGeometry g, int d) {
+        return g.out()[d] + g.kernel()[d] - 1 - g.in()[d] - g.padBefore()[d];
+    }
+
+    private static int even(int n) {
+        return n + (n & 1);
+    }
+
+    /** This thread's buffer {@code slot}, at least {@code size} floats (contents undefined). */
+    private static float[] buffer(int slot, int size) {
+        float[][] held = BUFFERS.get();
+        if (held[slot].length < size) held[slot] = new float[size];
+        return held[slot];
+    }
+
+    /**
+     * The wide layout of one correlation: {@code channels} input planes {@code h x w} placed at
+     * ({@code ph}, {@code pw}) in zero planes of {@code hs x ws}, {@code hs = outH + kh - 1},
+     * {@code ws = outW + kw - 1}; outputs {@code outH x outW} at row stride ws.
+     */
+    private record Wide(int channels, int h, int w, int outH, int outW, int kh, int kw, int ph, int pw, int ws,
+                        int plane, int rows, int positions, int sampleLength) {
+
+        Wide(int channels, int h, int w, int outH, int outW, int kh, int kw, int ph, int pw) {
+            this(channels, h, w, outH, outW, kh, kw, ph, pw, outW + kw - 1, (outH + kh - 1) * (outW + kw - 1),
+                    channels * kh * kw, tiles(outH * (outW + kw - 1)),
+                    (channels - 1) * (outH + kh - 1) * (outW + kw - 1) + (kh - 1) * (outW + kw - 1) + kw
+                            + tiles(outH * (outW + kw - 1)));
+        }
+
+        static Wide of(ConvGeometry g) {
+            return new Wide(g.inChannels(), g.in()[1], g.in()[2], g.out()[1], g.out()[2], g.kernel()[1],
+                    g.kernel()[2], g.padBefore()[1], g.padBefore()[2]);
+        }
+
+        private static int tiles(int n) {
+            return (n + DirectConv.TILE - 1) / DirectConv.TILE * DirectConv.TILE;
+        }
+
+        /** Kernel row r = (c, a, b) reads at {@code c * plane + a * ws + b}; rows past {@code rows} read at 0. */
+        int[] offsets(int count) {
+            int[] off = new int[count];
+            for (int r = 0; r < rows; r++) off[r] = r / (kh * kw) * plane + r % (kh * kw) / kw * ws + r % kw;
+            return off;
+        }
+
+        /** Zero-pads one sample ({@code channels} planes h x w at {@code src}) into {@code dst} at {@code at}. */
+        void pad(float[] src, int from, int count, float[] dst, int at) {
+            Arrays.fill(dst, at, at + sampleLength, 0f);
+            for (int c = 0; c < count; c++) {
+                for (int i = 0; i < h; i++) {
+                    System.arraycopy(src, from + (c * h + i) * w, dst, at + c * plane + (i + ph) * ws + pw, w);
+                }
+            }
+        }
+
+        /** Copies {@code count} planes outH x outW into wide planes of {@code stride} floats (columns past outW stay 0). */
+        void wide(float[] src, int from, int count, float[] dst, int at, int stride) {
+            for (int c = 0; c < count; c++) {
+                for (int i = 0; i < outH; i++) {
+                    System.arraycopy(src, from + (c * outH + i) * outW, dst, at + c * stride + i * ws, outW);
+                }
+            }
+        }
+
+        /** The inverse of {@link #wide}, adding {@code bias[c]} to plane c when bias is not null. */
+        void unwide(float[] src, int stride, int count, float[] bias, float[] dst, int at) {
+            for (int c = 0; c < count; c++) {
+                for (int i = 0; i < outH; i++) {
+                    int s = c * stride + i * ws, d = at + (c * outH + i) * outW;
+                    if (bias == null) {
+                        System.arraycopy(src, s, dst, d, outW);
+                    } else {
+                        float b = bias[c];
+                        for (int j = 0; j < outW; j++) dst[d + j] = src[s + j] + b;
+                    }
+                }
+            }
+        }
+    }
+}
