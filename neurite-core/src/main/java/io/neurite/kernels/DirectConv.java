@@ -24,8 +24,12 @@ public final class DirectConv {
     public static final int LANES = 8;
     /** {@link #correlate} computes positions in tiles of this many (6 vectors). */
     public static final int TILE = 6 * LANES;
-    /** {@link #weightGrad} takes kernel rows in blocks of this many. */
+    /** {@link #weightGrad} and {@link #weightGradChannels} take kernel rows in blocks of this many. */
     public static final int ROW_BLOCK = 6;
+    /** The channel-vectorized kernels take output channels in blocks of this many (two vectors). */
+    public static final int CHANNEL_BLOCK = 2 * LANES;
+    /** {@link #correlateChannels} computes positions in tiles of this many. */
+    public static final int POSITION_TILE = 6;
 
     private DirectConv() {}
 
@@ -58,6 +62,71 @@ public final class DirectConv {
         } else {
             weightGradScalar(x, xOff, xSample, offsets, rowsPadded, dy, dyOff, dySample, dyPlane, outChannels,
                     samples, positions, dw);
+        }
+    }
+
+    /**
+     * Channel-vectorized correlation, for output channel counts that are multiples of {@link #CHANNEL_BLOCK}:
+     * {@code y[q * outChannels + o] = sum_r wt[r * outChannels + o] * x[xOff + base[q] + offsets[r]]} for
+     * {@code q < positions}, a multiple of {@link #POSITION_TILE}. The weights are transposed
+     * ({@code [rows, outChannels]}) and so is the result ({@code [positions, outChannels]}). Each output is
+     * one fused multiply-add chain over r in order, from 0.
+     */
+    public static void correlateChannels(float[] x, int xOff, int[] base, int positions, int[] offsets, int rows,
+                                         float[] wt, int outChannels, float[] y) {
+        if (VectorSupport.enabled()) {
+            DirectConvVector.correlateChannels(x, xOff, base, positions, offsets, rows, wt, outChannels, y);
+        } else {
+            correlateChannelsScalar(x, xOff, base, positions, offsets, rows, wt, outChannels, y);
+        }
+    }
+
+    static void correlateChannelsScalar(float[] x, int xOff, int[] base, int positions, int[] offsets, int rows,
+                                        float[] wt, int outChannels, float[] y) {
+        for (int q = 0; q < positions; q++) {
+            for (int o = 0; o < outChannels; o++) {
+                float acc = 0f;
+                for (int r = 0; r < rows; r++) {
+                    acc = Math.fma(x[xOff + base[q] + offsets[r]], wt[r * outChannels + o], acc);
+                }
+                y[q * outChannels + o] = acc;
+            }
+        }
+    }
+
+    /**
+     * The weight gradient of {@link #correlateChannels}, transposed: {@code dwt[r * outChannels + o] =
+     * sum_{s < samples} sum_{q < positions} dyt[s * dySample + q * outChannels + o]
+     * * x[s * xSample + base[q] + offsets[r]]} for {@code r < rowsPadded}, a multiple of {@link #ROW_BLOCK}
+     * (padding rows may read any index). Each result is one fused multiply-add chain, samples then positions in
+     * order, from 0.
+     */
+    public static void weightGradChannels(float[] x, int xSample, int[] base, int positions, int[] offsets,
+                                          int rowsPadded, float[] dyt, int dySample, int outChannels, int samples,
+                                          float[] dwt) {
+        if (VectorSupport.enabled()) {
+            DirectConvVector.weightGradChannels(x, xSample, base, positions, offsets, rowsPadded, dyt, dySample,
+                    outChannels, samples, dwt);
+        } else {
+            weightGradChannelsScalar(x, xSample, base, positions, offsets, rowsPadded, dyt, dySample, outChannels,
+                    samples, dwt);
+        }
+    }
+
+    static void weightGradChannelsScalar(float[] x, int xSample, int[] base, int positions, int[] offsets,
+                                         int rowsPadded, float[] dyt, int dySample, int outChannels, int samples,
+                                         float[] dwt) {
+        for (int r = 0; r < rowsPadded; r++) {
+            for (int o = 0; o < outChannels; o++) {
+                float acc = 0f;
+                for (int s = 0; s < samples; s++) {
+                    for (int q = 0; q < positions; q++) {
+                        float dy = dyt[s * dySample + q * outChannels + o];
+                        acc = Math.fma(x[s * xSample + base[q] + offsets[r]], dy, acc);
+                    }
+                }
+                dwt[r * outChannels + o] = acc;
+            }
         }
     }
 

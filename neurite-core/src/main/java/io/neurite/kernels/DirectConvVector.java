@@ -112,6 +112,103 @@ final class DirectConvVector {
         }
     }
 
+    static void correlateChannels(float[] x, int xOff, int[] base, int positions, int[] offsets, int rows, float[] wt,
+                                  int outChannels, float[] y) {
+        for (int o = 0; o < outChannels; o += 2 * L) {
+            for (int q = 0; q < positions; q += DirectConv.POSITION_TILE) {
+                int q0 = xOff + base[q], q1 = xOff + base[q + 1], q2 = xOff + base[q + 2];
+                int q3 = xOff + base[q + 3], q4 = xOff + base[q + 4], q5 = xOff + base[q + 5];
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+                FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0;
+                for (int r = 0; r < rows; r++) {
+                    int k = offsets[r], wi = r * outChannels + o;
+                    FloatVector u = FloatVector.fromArray(S, wt, wi), v = FloatVector.fromArray(S, wt, wi + L);
+                    FloatVector x0 = FloatVector.broadcast(S, x[q0 + k]);
+                    a0 = u.fma(x0, a0);
+                    b0 = v.fma(x0, b0);
+                    FloatVector x1 = FloatVector.broadcast(S, x[q1 + k]);
+                    a1 = u.fma(x1, a1);
+                    b1 = v.fma(x1, b1);
+                    FloatVector x2 = FloatVector.broadcast(S, x[q2 + k]);
+                    a2 = u.fma(x2, a2);
+                    b2 = v.fma(x2, b2);
+                    FloatVector x3 = FloatVector.broadcast(S, x[q3 + k]);
+                    a3 = u.fma(x3, a3);
+                    b3 = v.fma(x3, b3);
+                    FloatVector x4 = FloatVector.broadcast(S, x[q4 + k]);
+                    a4 = u.fma(x4, a4);
+                    b4 = v.fma(x4, b4);
+                    FloatVector x5 = FloatVector.broadcast(S, x[q5 + k]);
+                    a5 = u.fma(x5, a5);
+                    b5 = v.fma(x5, b5);
+                }
+                int yi = q * outChannels + o;
+                a0.intoArray(y, yi);
+                b0.intoArray(y, yi + L);
+                a1.intoArray(y, yi + outChannels);
+                b1.intoArray(y, yi + outChannels + L);
+                a2.intoArray(y, yi + 2 * outChannels);
+                b2.intoArray(y, yi + 2 * outChannels + L);
+                a3.intoArray(y, yi + 3 * outChannels);
+                b3.intoArray(y, yi + 3 * outChannels + L);
+                a4.intoArray(y, yi + 4 * outChannels);
+                b4.intoArray(y, yi + 4 * outChannels + L);
+                a5.intoArray(y, yi + 5 * outChannels);
+                b5.intoArray(y, yi + 5 * outChannels + L);
+            }
+        }
+    }
+
+    static void weightGradChannels(float[] x, int xSample, int[] base, int positions, int[] offsets, int rowsPadded,
+                                   float[] dyt, int dySample, int outChannels, int samples, float[] dwt) {
+        for (int o = 0; o < outChannels; o += 2 * L) {
+            for (int r = 0; r < rowsPadded; r += DirectConv.ROW_BLOCK) {
+                int k0 = offsets[r], k1 = offsets[r + 1], k2 = offsets[r + 2];
+                int k3 = offsets[r + 3], k4 = offsets[r + 4], k5 = offsets[r + 5];
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+                FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0;
+                for (int s = 0; s < samples; s++) {
+                    int xs = s * xSample, ds = s * dySample + o;
+                    for (int q = 0; q < positions; q++) {
+                        int xi = xs + base[q], di = ds + q * outChannels;
+                        FloatVector u = FloatVector.fromArray(S, dyt, di), v = FloatVector.fromArray(S, dyt, di + L);
+                        FloatVector x0 = FloatVector.broadcast(S, x[xi + k0]);
+                        a0 = x0.fma(u, a0);
+                        b0 = x0.fma(v, b0);
+                        FloatVector x1 = FloatVector.broadcast(S, x[xi + k1]);
+                        a1 = x1.fma(u, a1);
+                        b1 = x1.fma(v, b1);
+                        FloatVector x2 = FloatVector.broadcast(S, x[xi + k2]);
+                        a2 = x2.fma(u, a2);
+                        b2 = x2.fma(v, b2);
+                        FloatVector x3 = FloatVector.broadcast(S, x[xi + k3]);
+                        a3 = x3.fma(u, a3);
+                        b3 = x3.fma(v, b3);
+                        FloatVector x4 = FloatVector.broadcast(S, x[xi + k4]);
+                        a4 = x4.fma(u, a4);
+                        b4 = x4.fma(v, b4);
+                        FloatVector x5 = FloatVector.broadcast(S, x[xi + k5]);
+                        a5 = x5.fma(u, a5);
+                        b5 = x5.fma(v, b5);
+                    }
+                }
+                int di = r * outChannels + o;
+                a0.intoArray(dwt, di);
+                b0.intoArray(dwt, di + L);
+                a1.intoArray(dwt, di + outChannels);
+                b1.intoArray(dwt, di + outChannels + L);
+                a2.intoArray(dwt, di + 2 * outChannels);
+                b2.intoArray(dwt, di + 2 * outChannels + L);
+                a3.intoArray(dwt, di + 3 * outChannels);
+                b3.intoArray(dwt, di + 3 * outChannels + L);
+                a4.intoArray(dwt, di + 4 * outChannels);
+                b4.intoArray(dwt, di + 4 * outChannels + L);
+                a5.intoArray(dwt, di + 5 * outChannels);
+                b5.intoArray(dwt, di + 5 * outChannels + L);
+            }
+        }
+    }
+
     private static float total(FloatVector acc, float[] lanes) {
         acc.intoArray(lanes, 0);
         return DirectConv.total(lanes);

@@ -44,6 +44,7 @@ final class ConvDirect {
     /** {@code y = conv(x, w) + bias} (bias may be null). */
     static float[] forward(float[] x, float[] w, float[] bias, ConvGeometry g) {
         Wide s = Wide.of(g);
+        if (ConvDirectChannels.applies(g)) return ConvDirectChannels.forward(x, w, bias, g, s);
         int outC = g.outChannels(), outV = g.outVolume(), even = even(outC);
         float[] wE = outC == even ? w : Arrays.copyOf(w, even * s.rows);
         int[] offsets = s.offsets(s.rows);
@@ -91,11 +92,12 @@ final class ConvDirect {
     /** The gradient of w given x and dy, summed over the batch in fixed groups of samples. */
     static float[] gradWeight(float[] x, float[] dy, ConvGeometry g) {
         Wide s = Wide.of(g);
+        if (ConvDirectChannels.applies(g)) return ConvDirectChannels.gradWeight(x, dy, g, s);
         int inC = g.inChannels(), outC = g.outChannels(), even = even(outC), rows = s.rows;
-        int rowsPadded = (rows + DirectConv.ROW_BLOCK - 1) / DirectConv.ROW_BLOCK * DirectConv.ROW_BLOCK;
+        int rowsPadded = padRows(rows);
         int positions = (g.out()[1] * s.ws + DirectConv.LANES - 1) / DirectConv.LANES * DirectConv.LANES;
         int[] offsets = s.offsets(rowsPadded);
-        int inV = g.inVolume(), outV = g.outVolume(), groups = (g.batch() + GROUP - 1) / GROUP;
+        int inV = g.inVolume(), outV = g.outVolume(), groups = groups(g.batch());
         int xSample = s.sampleLength, dySample = even * positions;
         float[][] partial = new float[groups][];
         Parallel.forRange(groups, 1, (from, to) -> {
@@ -123,6 +125,16 @@ final class ConvDirect {
         return dw;
     }
 
+    /** Kernel rows rounded up to whole blocks of {@link DirectConv#ROW_BLOCK}. */
+    static int padRows(int rows) {
+        return (rows + DirectConv.ROW_BLOCK - 1) / DirectConv.ROW_BLOCK * DirectConv.ROW_BLOCK;
+    }
+
+    /** Groups of {@link #GROUP} samples in a batch. */
+    static int groups(int batch) {
+        return (batch + GROUP - 1) / GROUP;
+    }
+
     private static int padAfter(ConvGeometry g, int d) {
         return g.out()[d] + g.kernel()[d] - 1 - g.in()[d] - g.padBefore()[d];
     }
@@ -132,7 +144,7 @@ final class ConvDirect {
     }
 
     /** This thread's buffer {@code slot}, at least {@code size} floats (contents undefined). */
-    private static float[] buffer(int slot, int size) {
+    static float[] buffer(int slot, int size) {
         float[][] held = BUFFERS.get();
         if (held[slot].length < size) held[slot] = new float[size];
         return held[slot];
@@ -143,7 +155,7 @@ final class ConvDirect {
      * ({@code ph}, {@code pw}) in zero planes of {@code hs x ws}, {@code hs = outH + kh - 1},
      * {@code ws = outW + kw - 1}; outputs {@code outH x outW} at row stride ws.
      */
-    private record Wide(int channels, int h, int w, int outH, int outW, int kh, int kw, int ph, int pw, int ws,
+    record Wide(int channels, int h, int w, int outH, int outW, int kh, int kw, int ph, int pw, int ws,
                         int plane, int rows, int positions, int sampleLength) {
 
         Wide(int channels, int h, int w, int outH, int outW, int kh, int kw, int ph, int pw) {

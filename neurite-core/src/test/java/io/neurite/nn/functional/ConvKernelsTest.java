@@ -59,7 +59,7 @@ class ConvKernelsTest {
     }
 
     /** y, dx and dw by the definition, in double: for every (n, o, output position, c, kernel offset). */
-    private static double[][] direct(float[] x, float[] w, float[] dy, ConvGeometry g) {
+    static double[][] direct(float[] x, float[] w, float[] dy, ConvGeometry g) {
         int[] in = g.in(), out = g.out(), k = g.kernel(), s = g.stride(), p = g.padBefore(), d = g.dilation();
         double[] y = new double[dy.length], dx = new double[x.length], dw = new double[w.length];
         int ipg = g.inPerGroup(), opg = g.outPerGroup();
@@ -88,7 +88,7 @@ class ConvKernelsTest {
         return new double[][] {y, dx, dw};
     }
 
-    private static void assertClose(String what, double[] expected, float[] actual) {
+    static void assertClose(String what, double[] expected, float[] actual) {
         for (int i = 0; i < expected.length; i++) {
             double tol = 1e-4 * Math.max(1, Math.abs(expected[i])) + 1e-3;
             assertTrue(Math.abs(expected[i] - actual[i]) <= tol,
@@ -96,7 +96,7 @@ class ConvKernelsTest {
         }
     }
 
-    private static float[] random(Random r, int n) {
+    static float[] random(Random r, int n) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) a[i] = (float) r.nextGaussian();
         return a;
