@@ -28,6 +28,8 @@ public final class DirectConv {
     public static final int ROW_BLOCK = 6;
     /** The channel-vectorized kernels take output channels in blocks of this many (two vectors). */
     public static final int CHANNEL_BLOCK = 2 * LANES;
+    /** {@link #gradColumns} computes columns in tiles of this many (two vectors). */
+    public static final int COLUMN_TILE = 2 * LANES;
     /** {@link #correlateChannels} computes positions in tiles of this many. */
     public static final int POSITION_TILE = 6;
 
@@ -127,6 +129,52 @@ public final class DirectConv {
                 }
                 dwt[r * outChannels + o] = acc;
             }
+        }
+    }
+
+    /**
+     * The columns of an input gradient, {@code col[r * cols + q] = sum_o w[o * rows + r] * dy[dyOff + o * dyPlane + q]}
+     * for {@code r < rows} and {@code q < cols}, a multiple of {@link #COLUMN_TILE}: {@code W^T dy}, which
+     * col2im scatters back. Each result is one fused multiply-add chain over o in order, from 0.
+     */
+    public static void gradColumns(float[] w, int rows, int outChannels, float[] dy, int dyOff, int dyPlane,
+                                   float[] col, int cols) {
+        if (VectorSupport.enabled()) {
+            DirectConvVector.gradColumns(w, rows, outChannels, dy, dyOff, dyPlane, col, cols);
+        } else {
+            gradColumnsScalar(w, rows, outChannels, dy, dyOff, dyPlane, col, cols);
+        }
+    }
+
+    static void gradColumnsScalar(float[] w, int rows, int outChannels, float[] dy, int dyOff, int dyPlane,
+                                  float[] col, int cols) {
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < cols; q++) {
+                float acc = 0f;
+                for (int o = 0; o < outChannels; o++) {
+                    acc = Math.fma(dy[dyOff + o * dyPlane + q], w[o * rows + r], acc);
+                }
+                col[r * cols + q] = acc;
+            }
+        }
+    }
+
+    /**
+     * col2im on wide planes: {@code dst[offsets[r] + t] += col[r * cols + t]} for {@code r < rows} and
+     * {@code t < run}, rows in order (each element's additions happen in row order on both paths).
+     */
+    public static void addRuns(float[] col, int cols, int[] offsets, int rows, int run, float[] dst) {
+        if (VectorSupport.enabled()) {
+            DirectConvVector.addRuns(col, cols, offsets, rows, run, dst);
+        } else {
+            addRunsScalar(col, cols, offsets, rows, run, dst);
+        }
+    }
+
+    static void addRunsScalar(float[] col, int cols, int[] offsets, int rows, int run, float[] dst) {
+        for (int r = 0; r < rows; r++) {
+            int d = offsets[r], s = r * cols;
+            for (int t = 0; t < run; t++) dst[d + t] += col[s + t];
         }
     }
 

@@ -209,6 +209,75 @@ final class DirectConvVector {
         }
     }
 
+    static void gradColumns(float[] w, int rows, int outChannels, float[] dy, int dyOff, int dyPlane, float[] col,
+                            int cols) {
+        int r = 0;
+        for (; r + DirectConv.ROW_BLOCK <= rows; r += DirectConv.ROW_BLOCK) {
+            for (int q = 0; q < cols; q += 2 * L) {
+                FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+                FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0;
+                for (int o = 0; o < outChannels; o++) {
+                    int d = dyOff + o * dyPlane + q, k = o * rows + r;
+                    FloatVector u = FloatVector.fromArray(S, dy, d), v = FloatVector.fromArray(S, dy, d + L);
+                    FloatVector w0 = FloatVector.broadcast(S, w[k]);
+                    a0 = u.fma(w0, a0);
+                    b0 = v.fma(w0, b0);
+                    FloatVector w1 = FloatVector.broadcast(S, w[k + 1]);
+                    a1 = u.fma(w1, a1);
+                    b1 = v.fma(w1, b1);
+                    FloatVector w2 = FloatVector.broadcast(S, w[k + 2]);
+                    a2 = u.fma(w2, a2);
+                    b2 = v.fma(w2, b2);
+                    FloatVector w3 = FloatVector.broadcast(S, w[k + 3]);
+                    a3 = u.fma(w3, a3);
+                    b3 = v.fma(w3, b3);
+                    FloatVector w4 = FloatVector.broadcast(S, w[k + 4]);
+                    a4 = u.fma(w4, a4);
+                    b4 = v.fma(w4, b4);
+                    FloatVector w5 = FloatVector.broadcast(S, w[k + 5]);
+                    a5 = u.fma(w5, a5);
+                    b5 = v.fma(w5, b5);
+                }
+                int c = r * cols + q;
+                a0.intoArray(col, c);
+                b0.intoArray(col, c + L);
+                a1.intoArray(col, c + cols);
+                b1.intoArray(col, c + cols + L);
+                a2.intoArray(col, c + 2 * cols);
+                b2.intoArray(col, c + 2 * cols + L);
+                a3.intoArray(col, c + 3 * cols);
+                b3.intoArray(col, c + 3 * cols + L);
+                a4.intoArray(col, c + 4 * cols);
+                b4.intoArray(col, c + 4 * cols + L);
+                a5.intoArray(col, c + 5 * cols);
+                b5.intoArray(col, c + 5 * cols + L);
+            }
+        }
+        for (; r < rows; r++) {
+            for (int q = 0; q < cols; q += 2 * L) {
+                FloatVector a = FloatVector.zero(S), b = a;
+                for (int o = 0; o < outChannels; o++) {
+                    int d = dyOff + o * dyPlane + q;
+                    FloatVector wv = FloatVector.broadcast(S, w[o * rows + r]);
+                    a = FloatVector.fromArray(S, dy, d).fma(wv, a);
+                    b = FloatVector.fromArray(S, dy, d + L).fma(wv, b);
+                }
+                a.intoArray(col, r * cols + q);
+                b.intoArray(col, r * cols + q + L);
+            }
+        }
+    }
+
+    static void addRuns(float[] col, int cols, int[] offsets, int rows, int run, float[] dst) {
+        for (int r = 0; r < rows; r++) {
+            int d = offsets[r], s = r * cols, t = 0;
+            for (; t + L <= run; t += L) {
+                FloatVector.fromArray(S, dst, d + t).add(FloatVector.fromArray(S, col, s + t)).intoArray(dst, d + t);
+            }
+            for (; t < run; t++) dst[d + t] += col[s + t];
+        }
+    }
+
     private static float total(FloatVector acc, float[] lanes) {
         acc.intoArray(lanes, 0);
         return DirectConv.total(lanes);

@@ -57,6 +57,21 @@ class DirectConvTest {
         assertArrayEquals(dwScalar, dwVector);
     }
 
+    @Test
+    void inputGradientColumnsVectorEqualScalar() {
+        Random r = new Random(10);
+        int outC = 5, cols = 3 * DirectConv.COLUMN_TILE, run = cols - 5, rows = ROWS;
+        float[] w = random(r, outC * rows), dy = random(r, outC * cols + 3);
+        float[] vector = new float[rows * cols], scalar = new float[rows * cols];
+        DirectConvVector.gradColumns(w, rows, outC, dy, 3, cols, vector, cols);
+        DirectConv.gradColumnsScalar(w, rows, outC, dy, 3, cols, scalar, cols);
+        assertArrayEquals(scalar, vector);
+        float[] dstVector = random(r, C * PLANE + run + K * WS), dstScalar = dstVector.clone();
+        DirectConvVector.addRuns(vector, cols, offsets(rows), rows, run, dstVector);
+        DirectConv.addRunsScalar(scalar, cols, offsets(rows), rows, run, dstScalar);
+        assertArrayEquals(dstScalar, dstVector);
+    }
+
     /** Row r = (c, a, b) of a C x K x K kernel; padding rows past ROWS read at 0. */
     private static int[] offsets(int count) {
         int[] off = new int[count];

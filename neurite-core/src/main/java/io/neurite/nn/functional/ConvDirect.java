@@ -10,9 +10,8 @@ import java.util.Arrays;
  * stride {@code ws = outW + kW - 1}, so no im2col matrix is built and no GEMM packs it.
  * <ul>
  *   <li>forward: {@code y = correlate(pad(x), w) + bias};
- *   <li>gradient of the input: the correlation of dy, padded by {@code k - 1 - padBefore} on each
- *       side, with the kernel flipped and its two channel axes swapped ({@code w'[c, o, a, b] =
- *       w[o, c, kH - 1 - a, kW - 1 - b]});
+ *   <li>gradient of the input: the columns {@code W^T dy} of each sample scattered back (col2im), the
+ *       product computed by {@link DirectConv#gradColumns} without packing;
  *   <li>gradient of the weight: {@code dw[o, c, a, b] = sum_n sum_p dy[n, o, p] pad(x)[n, c, p + a ws + b]},
  *       with dy on wide planes (0 in the columns past outW), in fixed groups of {@link #GROUP} samples
  *       whose results are added in group order.
@@ -27,16 +26,15 @@ final class ConvDirect {
     /** The most kernel rows ({@code in channels * kH * kW}) and out channels the direct path takes. */
     private static final int MAX_ROWS = 512, MAX_CHANNELS = 64;
 
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][0]);
 
     private ConvDirect() {}
 
     /** Whether this convolution takes the direct path. */
     static boolean applies(ConvGeometry g) {
-        int[] k = g.kernel(), p = g.padBefore();
+        int[] k = g.kernel();
         boolean shape = g.groups() == 1 && g.in()[0] == 1 && k[0] == 1 && !g.pointwise() && g.batch() > 0;
         for (int d = 0; d < 3; d++) shape &= g.stride()[d] == 1 && g.dilation()[d] == 1;
-        for (int d = 1; d < 3; d++) shape &= p[d] <= k[d] - 1 && padAfter(g, d) <= k[d] - 1;
         int rows = g.kernelVolume() * Math.max(g.inChannels(), g.outChannels());
         return shape && rows <= MAX_ROWS && g.inChannels() <= MAX_CHANNELS && g.outChannels() <= MAX_CHANNELS;
     }
@@ -60,30 +58,28 @@ final class ConvDirect {
         return y;
     }
 
-    /** The gradient of x given dy: dy padded, correlated with the flipped, channel-swapped kernel. */
+    /**
+     * The gradient of x given dy: the columns {@code W^T dy} of each sample ({@code [C kH kW, outH ws]}, from
+     * dy on wide planes), each added back into the zero-padded input planes at the element it multiplied:
+     * row {@code (c, a, b)} is one contiguous run at {@code c * plane + a * ws + b} (col2im on wide planes).
+     * The padding is then dropped.
+     */
     static float[] gradInput(float[] dy, float[] w, ConvGeometry g) {
-        int inC = g.inChannels(), outC = g.outChannels(), kh = g.kernel()[1], kw = g.kernel()[2];
-        int kernel = kh * kw, even = even(inC);
-        // The adjoint geometry: dy (outC channels) padded to in + k - 1, correlated to the input's size.
-        Wide s = new Wide(outC, g.out()[1], g.out()[2], g.in()[1], g.in()[2], kh, kw,
-                kh - 1 - g.padBefore()[1], kw - 1 - g.padBefore()[2]);
-        float[] flipped = new float[even * s.rows];
-        for (int o = 0; o < outC; o++) {
-            for (int c = 0; c < inC; c++) {
-                for (int t = 0; t < kernel; t++) {
-                    flipped[c * s.rows + o * kernel + t] = w[(o * inC + c) * kernel + kernel - 1 - t];
-                }
-            }
-        }
-        int[] offsets = s.offsets(s.rows);
-        int inV = g.inVolume(), outV = g.outVolume();
+        Wide s = Wide.of(g);
+        int inC = g.inChannels(), outC = g.outChannels(), rows = s.rows(), inV = g.inVolume(), outV = g.outVolume();
+        int run = s.outH() * s.ws(), cols = (run + DirectConv.COLUMN_TILE - 1) / DirectConv.COLUMN_TILE
+                * DirectConv.COLUMN_TILE;
+        int[] offsets = s.offsets(rows);
         float[] dx = new float[g.batch() * inC * inV];
         Parallel.forRange(g.batch(), 1, (from, to) -> {
-            float[] db = buffer(0, s.sampleLength), xb = buffer(1, even * s.positions);
+            float[] db = buffer(0, outC * cols), col = buffer(1, rows * cols), pad = buffer(2, s.sampleLength());
             for (int n = from; n < to; n++) {
-                s.pad(dy, n * outC * outV, outC, db, 0);
-                DirectConv.correlate(db, 0, offsets, s.rows, flipped, even, xb, 0, s.positions, s.positions);
-                s.unwide(xb, s.positions, inC, null, dx, n * inC * inV);
+                Arrays.fill(db, 0, outC * cols, 0f);
+                s.wide(dy, n * outC * outV, outC, db, 0, cols);
+                DirectConv.gradColumns(w, rows, outC, db, 0, cols, col, cols);
+                Arrays.fill(pad, 0, s.sampleLength(), 0f);
+                DirectConv.addRuns(col, cols, offsets, rows, run, pad);
+                s.unpad(pad, dx, n * inC * inV);
             }
         });
         return dx;
@@ -135,10 +131,6 @@ final class ConvDirect {
         return (batch + GROUP - 1) / GROUP;
     }
 
-    private static int padAfter(ConvGeometry g, int d) {
-        return g.out()[d] + g.kernel()[d] - 1 - g.in()[d] - g.padBefore()[d];
-    }
-
     private static int even(int n) {
         return n + (n & 1);
     }
@@ -187,6 +179,15 @@ final class ConvDirect {
             for (int c = 0; c < count; c++) {
                 for (int i = 0; i < h; i++) {
                     System.arraycopy(src, from + (c * h + i) * w, dst, at + c * plane + (i + ph) * ws + pw, w);
+                }
+            }
+        }
+
+        /** The inverse of {@link #pad}: the h x w interiors of the {@code channels} padded planes into dst at {@code at}. */
+        void unpad(float[] src, float[] dst, int at) {
+            for (int c = 0; c < channels; c++) {
+                for (int i = 0; i < h; i++) {
+                    System.arraycopy(src, c * plane + (i + ph) * ws + pw, dst, at + (c * h + i) * w, w);
                 }
             }
         }
