@@ -4,7 +4,7 @@ cross-entropy), whole and piece by piece, timed the same way, with 1 and 2 threa
 
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 scripts/bench/lenet_step_torch.py
 
-Prints microseconds per call: the best of 15 rounds of ~50 ms each after ~0.3 s of warm-up (the machine
+Prints microseconds per call: the best of 30 rounds of ~10 ms each after ~0.3 s of warm-up (the machine
 is shared: the best round is the least disturbed). A backward piece is forward+backward minus forward;
 "dx" is the extra time of also computing the input gradient.
 """
@@ -22,9 +22,9 @@ def timed(fn):
     while time.perf_counter() - start < 0.3 or calls < 20:
         fn()
         calls += 1
-    per_round = max(1, int(calls * 0.05 / (time.perf_counter() - start)))
+    per_round = max(1, int(calls * 0.01 / (time.perf_counter() - start)))
     rounds = []
-    for _ in range(15):
+    for _ in range(30):
         t0 = time.perf_counter()
         for _ in range(per_round):
             fn()

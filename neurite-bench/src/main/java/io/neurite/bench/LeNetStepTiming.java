@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * A LeNet-5 training step at batch 64 (Adam, cross-entropy) timed whole and piece by piece, with 1 and
  * 2 threads, to compare with {@code scripts/bench/lenet_step_torch.py} (same shapes, same method: the
- * best of 15 rounds of about 50 ms each after a warm-up; the machine is shared and the best round is the
+ * best of 30 rounds of about 10 ms each after a warm-up; the machine is shared and the best round is the
  * least disturbed). A backward piece is
  * the forward+backward time minus the forward time; "dx" is the extra time of also computing the input
  * gradient.
@@ -32,7 +32,7 @@ import java.util.Map;
 public final class LeNetStepTiming {
 
     private static final int BATCH = 64;
-    private static final int ROUNDS = 15;
+    private static final int ROUNDS = 30;
 
     private LeNetStepTiming() {}
 
@@ -163,7 +163,7 @@ public final class LeNetStepTiming {
         }
     }
 
-    /** Microseconds per call of {@code body} in the best of 15 rounds of about 50 ms each. */
+    /** Microseconds per call of {@code body} in the best of 30 rounds of about 10 ms each. */
     private static double time(Runnable body) {
         long start = System.nanoTime();
         int calls = 0;
@@ -171,7 +171,7 @@ public final class LeNetStepTiming {
             body.run();
             calls++;
         }
-        int perRound = Math.max(1, (int) (calls * 50_000_000L / (System.nanoTime() - start)));
+        int perRound = Math.max(1, (int) (calls * 10_000_000L / (System.nanoTime() - start)));
         double[] rounds = new double[ROUNDS];
         for (int k = 0; k < ROUNDS; k++) {
             long t0 = System.nanoTime();

@@ -154,12 +154,16 @@ final class ConvKernels {
         }
     }
 
-    /** The gradient of a bias: dy ({@code [batch, channels, volume]}) summed per channel. */
+    /**
+     * The gradient of a bias: dy ({@code [batch, channels, volume]}) summed per channel. Each (sample,
+     * channel) is summed in 4 partials ({@code (s0 + s1) + (s2 + s3)}), samples in parallel; the samples'
+     * sums are then added in sample order, so every thread count gives the same bits.
+     */
     static float[] gradBias(float[] dy, int batch, int channels, int volume) {
-        float[] db = new float[channels];
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int i = (n * channels + c) * volume, end = i + volume;
+        float[] perSample = new float[batch * channels];
+        Parallel.forRange(batch, Math.max(1, (1 << 15) / Math.max(1, channels * volume)), (from, to) -> {
+            for (int k = from * channels; k < to * channels; k++) {
+                int i = k * volume, end = i + volume;
                 float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
                 for (; i + 3 < end; i += 4) {
                     s0 += dy[i];
@@ -168,8 +172,12 @@ final class ConvKernels {
                     s3 += dy[i + 3];
                 }
                 for (; i < end; i++) s0 += dy[i];
-                db[c] += (s0 + s1) + (s2 + s3);
+                perSample[k] = (s0 + s1) + (s2 + s3);
             }
+        });
+        float[] db = new float[channels];
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < channels; c++) db[c] += perSample[n * channels + c];
         }
         return db;
     }
