@@ -19,7 +19,9 @@ final class DirectConvVector {
 
     static void correlate(float[] x, int xOff, int[] offsets, int rows, float[] w, int outChannels,
                           float[] y, int yOff, int yPlane, int positions) {
-        for (int o = 0; o < outChannels; o += 2) {
+        int o = 0;
+        for (; o + 6 <= outChannels; o += 6) correlateSix(x, xOff, offsets, rows, w, o, y, yOff, yPlane, positions);
+        for (; o < outChannels; o += 2) {
             int w0 = o * rows, w1 = w0 + rows, y0 = yOff + o * yPlane, y1 = y0 + yPlane;
             for (int p = 0; p < positions; p += DirectConv.TILE) {
                 FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
@@ -59,6 +61,51 @@ final class DirectConvVector {
                 b4.intoArray(y, y1 + p + 4 * L);
                 b5.intoArray(y, y1 + p + 5 * L);
             }
+        }
+    }
+
+    /** Six channels from {@code o} at a time, 16 positions per tile: each input load serves 6 channels. */
+    private static void correlateSix(float[] x, int xOff, int[] offsets, int rows, float[] w, int o, float[] y,
+                                     int yOff, int yPlane, int positions) {
+        int w0 = o * rows;
+        for (int p = 0; p < positions; p += 2 * L) {
+            FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+            FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0;
+            for (int r = 0; r < rows; r++) {
+                int i = xOff + offsets[r] + p, k = w0 + r;
+                FloatVector u = FloatVector.fromArray(S, x, i), v = FloatVector.fromArray(S, x, i + L);
+                FloatVector c0 = FloatVector.broadcast(S, w[k]);
+                a0 = u.fma(c0, a0);
+                b0 = v.fma(c0, b0);
+                FloatVector c1 = FloatVector.broadcast(S, w[k + rows]);
+                a1 = u.fma(c1, a1);
+                b1 = v.fma(c1, b1);
+                FloatVector c2 = FloatVector.broadcast(S, w[k + 2 * rows]);
+                a2 = u.fma(c2, a2);
+                b2 = v.fma(c2, b2);
+                FloatVector c3 = FloatVector.broadcast(S, w[k + 3 * rows]);
+                a3 = u.fma(c3, a3);
+                b3 = v.fma(c3, b3);
+                FloatVector c4 = FloatVector.broadcast(S, w[k + 4 * rows]);
+                a4 = u.fma(c4, a4);
+                b4 = v.fma(c4, b4);
+                FloatVector c5 = FloatVector.broadcast(S, w[k + 5 * rows]);
+                a5 = u.fma(c5, a5);
+                b5 = v.fma(c5, b5);
+            }
+            int d = yOff + o * yPlane + p;
+            a0.intoArray(y, d);
+            b0.intoArray(y, d + L);
+            a1.intoArray(y, d + yPlane);
+            b1.intoArray(y, d + yPlane + L);
+            a2.intoArray(y, d + 2 * yPlane);
+            b2.intoArray(y, d + 2 * yPlane + L);
+            a3.intoArray(y, d + 3 * yPlane);
+            b3.intoArray(y, d + 3 * yPlane + L);
+            a4.intoArray(y, d + 4 * yPlane);
+            b4.intoArray(y, d + 4 * yPlane + L);
+            a5.intoArray(y, d + 5 * yPlane);
+            b5.intoArray(y, d + 5 * yPlane + L);
         }
     }
 

@@ -15,7 +15,7 @@ class DirectConvTest {
     void correlateVectorEqualsScalar() {
         assertTrue(VectorSupport.enabled(), "tests run with --add-modules jdk.incubator.vector");
         Random r = new Random(7);
-        int positions = 2 * DirectConv.TILE, outC = 4;
+        int positions = 2 * DirectConv.TILE, outC = 8;   // one block of six channels, one pair
         float[] x = random(r, C * PLANE + positions + K * WS), w = random(r, outC * ROWS);
         float[] vector = new float[outC * positions], scalar = new float[outC * positions];
         DirectConvVector.correlate(x, 1, offsets(ROWS), ROWS, w, outC, vector, 0, positions, positions);
