@@ -13,13 +13,15 @@ import io.neurite.optim.Adam;
 import io.neurite.tensor.Autograd;
 import io.neurite.tensor.Generator;
 import io.neurite.tensor.Tensor;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A LeNet-5 training step at batch 64 (Adam, cross-entropy) timed whole and piece by piece, with 1 and
- * 2 threads, to compare with {@code scripts/bench/lenet_step_torch.py} (same shapes, same method: the
+ * 2 threads (and the 1-thread CPU time, steadier on a shared machine), to compare with {@code scripts/bench/lenet_step_torch.py} (same shapes, same method: the
  * best of 30 rounds of about 10 ms each after a warm-up; the machine is shared and the best round is the
  * least disturbed). A backward piece is
  * the forward+backward time minus the forward time; "dx" is the extra time of also computing the input
@@ -33,28 +35,34 @@ public final class LeNetStepTiming {
 
     private static final int BATCH = 64;
     private static final int ROUNDS = 30;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Whether {@link #time} reads the calling thread's CPU time instead of the wall clock. */
+    private static boolean cpuClock;
 
     private LeNetStepTiming() {}
 
     public static void main(String[] args) {
         Map<String, double[]> table = new LinkedHashMap<>();
-        int[] threadCounts = Parallel.threads() > 1 ? new int[] {1, 2} : new int[] {1};
-        for (int t = 0; t < threadCounts.length; t++) {
+        String[] columns = {"1 thread CPU", "1 thread", "2 threads"};
+        int[] threadCounts = {1, 1, 2};
+        for (int t : new int[] {1, 2, 0}) {   // the CPU-time pass last, on a warm JIT
+            if (threadCounts[t] > Parallel.threads()) continue;
             int index = t;
+            cpuClock = t == 0;
             Parallel.withThreads(threadCounts[t], () -> {
                 for (Map.Entry<String, Double> e : measure().entrySet()) {
-                    table.computeIfAbsent(e.getKey(), k -> new double[threadCounts.length])[index] = e.getValue();
+                    table.computeIfAbsent(e.getKey(), k -> new double[columns.length])[index] = e.getValue();
                 }
             });
         }
-        System.out.printf("%-28s %12s %12s%n", "piece (us per call)", "1 thread", "2 threads");
+        System.out.printf("%-24s %14s %14s %14s%n", "piece (us per call)", columns[0], columns[1], columns[2]);
         for (Map.Entry<String, double[]> e : table.entrySet()) {
             double[] v = e.getValue();
-            System.out.printf("%-28s %12.1f %12.1f%n", e.getKey(), v[0], v.length > 1 ? v[1] : Double.NaN);
+            System.out.printf("%-24s %14.1f %14.1f %14.1f%n", e.getKey(), v[0], v[1], v[2]);
         }
         double[] step = table.get("full step");
-        System.out.printf("samples/s: 1 thread %.0f, 2 threads %.0f, speed-up %.2fx%n", BATCH * 1e6 / step[0],
-                step.length > 1 ? BATCH * 1e6 / step[1] : Double.NaN, step.length > 1 ? step[0] / step[1] : 1.0);
+        System.out.printf("samples/s: 1 thread %.0f (CPU time %.0f), 2 threads %.0f, 2 vs 1 thread %.2fx%n",
+                BATCH * 1e6 / step[1], BATCH * 1e6 / step[0], BATCH * 1e6 / step[2], step[1] / step[2]);
     }
 
     /** Microseconds per call of each piece, with the thread count in effect. */
@@ -157,13 +165,21 @@ public final class LeNetStepTiming {
         adam.step();
     }
 
+    private static long now() {
+        return cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
     private static Tensor noGrad(java.util.function.Supplier<Tensor> body) {
         try (var scope = Autograd.noGrad()) {
             return body.get();
         }
     }
 
-    /** Microseconds per call of {@code body} in the best of 30 rounds of about 10 ms each. */
+    /**
+     * Microseconds per call of {@code body} in the best of 30 rounds of about 10 ms each: wall-clock time,
+     * or with {@link #cpuClock} the calling thread's CPU time (robust on a busy machine, exact for 1 thread;
+     * GC threads not included).
+     */
     private static double time(Runnable body) {
         long start = System.nanoTime();
         int calls = 0;
@@ -174,9 +190,9 @@ public final class LeNetStepTiming {
         int perRound = Math.max(1, (int) (calls * 10_000_000L / (System.nanoTime() - start)));
         double[] rounds = new double[ROUNDS];
         for (int k = 0; k < ROUNDS; k++) {
-            long t0 = System.nanoTime();
+            long t0 = now();
             for (int i = 0; i < perRound; i++) body.run();
-            rounds[k] = (System.nanoTime() - t0) / 1e3 / perRound;
+            rounds[k] = (now() - t0) / 1e3 / perRound;
         }
         Arrays.sort(rounds);
         return rounds[0];
