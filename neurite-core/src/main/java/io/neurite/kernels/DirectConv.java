@@ -134,7 +134,8 @@ public final class DirectConv {
 
     /**
      * The columns of an input gradient, {@code col[r * cols + q] = sum_o w[o * rows + r] * dy[dyOff + o * dyPlane + q]}
-     * for {@code r < rows} and {@code q < cols}, a multiple of {@link #COLUMN_TILE}: {@code W^T dy}, which
+     * for {@code r < rows}, a multiple of {@link #ROW_BLOCK}, and {@code q < cols}, a multiple of
+     * {@link #COLUMN_TILE}: {@code W^T dy}, which
      * col2im scatters back. Each result is one fused multiply-add chain over o in order, from 0.
      */
     public static void gradColumns(float[] w, int rows, int outChannels, float[] dy, int dyOff, int dyPlane,

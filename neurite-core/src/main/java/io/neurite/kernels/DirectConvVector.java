@@ -258,8 +258,7 @@ final class DirectConvVector {
 
     static void gradColumns(float[] w, int rows, int outChannels, float[] dy, int dyOff, int dyPlane, float[] col,
                             int cols) {
-        int r = 0;
-        for (; r + DirectConv.ROW_BLOCK <= rows; r += DirectConv.ROW_BLOCK) {
+        for (int r = 0; r < rows; r += DirectConv.ROW_BLOCK) {
             for (int q = 0; q < cols; q += 2 * L) {
                 FloatVector a0 = FloatVector.zero(S), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
                 FloatVector b0 = a0, b1 = a0, b2 = a0, b3 = a0, b4 = a0, b5 = a0;
@@ -298,19 +297,6 @@ final class DirectConvVector {
                 b4.intoArray(col, c + 4 * cols + L);
                 a5.intoArray(col, c + 5 * cols);
                 b5.intoArray(col, c + 5 * cols + L);
-            }
-        }
-        for (; r < rows; r++) {
-            for (int q = 0; q < cols; q += 2 * L) {
-                FloatVector a = FloatVector.zero(S), b = a;
-                for (int o = 0; o < outChannels; o++) {
-                    int d = dyOff + o * dyPlane + q;
-                    FloatVector wv = FloatVector.broadcast(S, w[o * rows + r]);
-                    a = FloatVector.fromArray(S, dy, d).fma(wv, a);
-                    b = FloatVector.fromArray(S, dy, d + L).fma(wv, b);
-                }
-                a.intoArray(col, r * cols + q);
-                b.intoArray(col, r * cols + q + L);
             }
         }
     }

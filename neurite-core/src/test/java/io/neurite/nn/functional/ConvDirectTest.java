@@ -30,17 +30,20 @@ class ConvDirectTest {
     @Test
     void oddChannelsRectangularKernelAndPadding() {
         check(geometry(3, 3, 5, new int[] {1, 9, 7}, new int[] {1, 3, 2}, new int[] {0, 1, 1}), false);
-        check(geometry(6, 4, 32, new int[] {1, 8, 11}, new int[] {1, 3, 3}, new int[] {0, 1, 2}), true);
-        check(geometry(2, 2, 16, new int[] {1, 3, 3}, new int[] {1, 3, 3}, new int[] {0, 2, 2}), true);
+        check(geometry(6, 8, 32, new int[] {1, 8, 11}, new int[] {1, 3, 3}, new int[] {0, 1, 2}), true);
+        check(geometry(2, 8, 16, new int[] {1, 3, 3}, new int[] {1, 3, 3}, new int[] {0, 2, 2}), true);
+        check(geometry(3, 2, 16, new int[] {1, 9, 9}, new int[] {1, 3, 3}, new int[] {0, 1, 1}), false);
     }
 
     @Test
     void oneDimensional() {
-        check(geometry(4, 3, 7, new int[] {1, 1, 50}, new int[] {1, 1, 4}, new int[] {0, 0, 3}), false);
+        check(geometry(4, 3, 7, new int[] {1, 1, 50}, new int[] {1, 1, 6}, new int[] {0, 0, 3}), false);
     }
 
     @Test
-    void largeOrStridedConvolutionsKeepIm2col() {
+    void largeTinyOrStridedConvolutionsKeepIm2col() {
+        assertFalse(ConvDirect.applies(geometry(2, 1, 32, new int[] {1, 8, 8}, new int[] {1, 3, 3},
+                new int[] {0, 1, 1})));
         assertFalse(ConvDirect.applies(geometry(2, 64, 64, new int[] {1, 8, 8}, new int[] {1, 3, 3},
                 new int[] {0, 1, 1})));
         int[] size = {1, 9, 9}, k = {1, 3, 3}, out = {1, 4, 4};
