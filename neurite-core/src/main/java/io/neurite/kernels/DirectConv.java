@@ -12,8 +12,13 @@ package io.neurite.kernels;
  * {@code dy} of {@link #weightGrad}). The {@code rows} of a kernel are its (input channel, kh, kw)
  * offsets, given as {@code offsets[r] = c * inPlane + kh * ws + kw}.
  *
- * <p>Order: each output of {@link #correlate} is one fused multiply-add chain over r in order, from 0.
- * Each result of {@link #weightGrad} is {@value #LANES} partial chains (position p into partial
+ * <p>The channel-vectorized kernels ({@link #correlateChannels}, {@link #weightGradChannels}) read the
+ * same offsets from a list of output positions instead, and keep channels in the vector lanes; the input
+ * gradient is {@link #gradColumns} ({@code W^T dy}) then {@link #addRuns} (col2im on wide planes).
+ *
+ * <p>Order: each output of {@link #correlate}, {@link #correlateChannels} and {@link #gradColumns} is one
+ * fused multiply-add chain over its reduction index in order, from 0; so is each result of
+ * {@link #weightGradChannels} (samples, then positions). Each result of {@link #weightGrad} is {@value #LANES} partial chains (position p into partial
  * {@code p % 8}, samples in order, positions in order), the partials then added as
  * {@code ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))}. The vector path (when
  * {@link VectorSupport#enabled()}) and the scalar path here follow that order: identical bits.
