@@ -26,7 +26,7 @@ class DirectConvTest {
     @Test
     void weightGradVectorEqualsScalar() {
         Random r = new Random(8);
-        int positions = 5 * DirectConv.LANES, outC = 4, samples = 3, rowsPadded = 54, xSample = C * PLANE + 60;
+        int positions = 5 * DirectConv.LANES, outC = 8, samples = 3, rowsPadded = 54, xSample = C * PLANE + 60;
         float[] x = random(r, samples * xSample), dy = random(r, samples * outC * positions);
         float[] vector = new float[outC * rowsPadded], scalar = new float[outC * rowsPadded];
         DirectConvVector.weightGrad(x, 0, xSample, offsets(rowsPadded), rowsPadded, dy, 0, outC * positions, positions,

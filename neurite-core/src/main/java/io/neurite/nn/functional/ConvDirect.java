@@ -58,7 +58,8 @@ final class ConvDirect {
             for (int n = from; n < to; n++) {
                 s.pad(x, n * g.inChannels() * g.inVolume(), g.inChannels(), xb, 0);
                 DirectConv.correlate(xb, 0, offsets, s.rows, wE, even, yb, 0, s.positions, s.positions);
-                s.unwide(yb, s.positions, outC, bias, y, n * outC * outV);
+                s.unwide(yb, s.positions, outC, y, n * outC * outV);
+                if (bias != null) ConvKernels.addBias(y, bias, n, n + 1, outC, outV);
             }
         });
         return y;
@@ -210,17 +211,11 @@ final class ConvDirect {
             }
         }
 
-        /** The inverse of {@link #wide}, adding {@code bias[c]} to plane c when bias is not null. */
-        void unwide(float[] src, int stride, int count, float[] bias, float[] dst, int at) {
+        /** The inverse of {@link #wide}. */
+        void unwide(float[] src, int stride, int count, float[] dst, int at) {
             for (int c = 0; c < count; c++) {
                 for (int i = 0; i < outH; i++) {
-                    int s = c * stride + i * ws, d = at + (c * outH + i) * outW;
-                    if (bias == null) {
-                        System.arraycopy(src, s, dst, d, outW);
-                    } else {
-                        float b = bias[c];
-                        for (int j = 0; j < outW; j++) dst[d + j] = src[s + j] + b;
-                    }
+                    System.arraycopy(src, c * stride + i * ws, dst, at + (c * outH + i) * outW, outW);
                 }
             }
         }
