@@ -167,21 +167,37 @@ public final class DirectConv {
 
     /**
      * col2im on wide planes: {@code dst[offsets[r] + t] += col[r * cols + t]} for {@code r < rows} and
-     * {@code t < run}, rows in order (each element's additions happen in row order on both paths).
+     * {@code t < run}, where the rows come in groups of {@code width} kernel columns
+     * ({@code offsets[g * width + b] = offsets[g * width] + b}). Order: per group and destination element,
+     * the group's terms are summed in column order (starting from the first), then added to dst; groups in
+     * order. Summing a group first means one store per element and group, not one per row.
      */
-    public static void addRuns(float[] col, int cols, int[] offsets, int rows, int run, float[] dst) {
+    public static void addRuns(float[] col, int cols, int[] offsets, int rows, int width, int run, float[] dst) {
         if (VectorSupport.enabled()) {
-            DirectConvVector.addRuns(col, cols, offsets, rows, run, dst);
+            DirectConvVector.addRuns(col, cols, offsets, rows, width, run, dst);
         } else {
-            addRunsScalar(col, cols, offsets, rows, run, dst);
+            addRunsScalar(col, cols, offsets, rows, width, run, dst);
         }
     }
 
-    static void addRunsScalar(float[] col, int cols, int[] offsets, int rows, int run, float[] dst) {
-        for (int r = 0; r < rows; r++) {
-            int d = offsets[r], s = r * cols;
-            for (int t = 0; t < run; t++) dst[d + t] += col[s + t];
+    static void addRunsScalar(float[] col, int cols, int[] offsets, int rows, int width, int run, float[] dst) {
+        for (int r = 0; r < rows; r += width) {
+            for (int u = 0; u < run + width - 1; u++) addGroupSum(col, cols, r, width, run, u, dst, offsets[r]);
         }
+    }
+
+    /** {@code dst[d + u] += sum_b col[(r + b) * cols + u - b]} over the b with {@code 0 <= u - b < run}. */
+    static void addGroupSum(float[] col, int cols, int r, int width, int run, int u, float[] dst, int d) {
+        float sum = 0f;
+        boolean any = false;
+        for (int b = 0; b < width; b++) {
+            int t = u - b;
+            if (t < 0 || t >= run) continue;
+            float v = col[(r + b) * cols + t];
+            sum = any ? sum + v : v;
+            any = true;
+        }
+        if (any) dst[d + u] += sum;
     }
 
     static void correlateScalar(float[] x, int xOff, int[] offsets, int rows, float[] w, int outChannels,

@@ -301,13 +301,17 @@ final class DirectConvVector {
         }
     }
 
-    static void addRuns(float[] col, int cols, int[] offsets, int rows, int run, float[] dst) {
-        for (int r = 0; r < rows; r++) {
-            int d = offsets[r], s = r * cols, t = 0;
-            for (; t + L <= run; t += L) {
-                FloatVector.fromArray(S, dst, d + t).add(FloatVector.fromArray(S, col, s + t)).intoArray(dst, d + t);
+    static void addRuns(float[] col, int cols, int[] offsets, int rows, int width, int run, float[] dst) {
+        int total = run + width - 1;
+        for (int r = 0; r < rows; r += width) {
+            int d = offsets[r], s = r * cols, u = 0;
+            for (; u < Math.min(width - 1, total); u++) DirectConv.addGroupSum(col, cols, r, width, run, u, dst, d);
+            for (; u >= width - 1 && u + L <= run; u += L) {
+                FloatVector sum = FloatVector.fromArray(S, col, s + u);
+                for (int b = 1; b < width; b++) sum = sum.add(FloatVector.fromArray(S, col, s + b * cols + u - b));
+                FloatVector.fromArray(S, dst, d + u).add(sum).intoArray(dst, d + u);
             }
-            for (; t < run; t++) dst[d + t] += col[s + t];
+            for (; u < total; u++) DirectConv.addGroupSum(col, cols, r, width, run, u, dst, d);
         }
     }
 

@@ -67,8 +67,8 @@ class DirectConvTest {
         DirectConv.gradColumnsScalar(w, rows, outC, dy, 3, cols, scalar, cols);
         assertArrayEquals(scalar, vector);
         float[] dstVector = random(r, C * PLANE + run + K * WS), dstScalar = dstVector.clone();
-        DirectConvVector.addRuns(vector, cols, offsets(rows), rows, run, dstVector);
-        DirectConv.addRunsScalar(scalar, cols, offsets(rows), rows, run, dstScalar);
+        DirectConvVector.addRuns(vector, cols, offsets(rows), rows, K, run, dstVector);
+        DirectConv.addRunsScalar(scalar, cols, offsets(rows), rows, K, run, dstScalar);
         assertArrayEquals(dstScalar, dstVector);
     }
 

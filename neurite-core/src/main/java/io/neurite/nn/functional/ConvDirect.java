@@ -88,7 +88,7 @@ final class ConvDirect {
                 s.wide(dy, n * outC * outV, outC, db, 0, cols);
                 DirectConv.gradColumns(wP, rowsPadded, outC, db, 0, cols, col, cols);
                 Arrays.fill(pad, 0, s.sampleLength(), 0f);
-                DirectConv.addRuns(col, cols, offsets, rows, run, pad);
+                DirectConv.addRuns(col, cols, offsets, rows, s.kw(), run, pad);
                 s.unpad(pad, dx, n * inC * inV);
             }
         });
