@@ -3,6 +3,9 @@ package io.neurite.nn.functional;
 import io.neurite.kernels.DirectConv;
 import io.neurite.kernels.Parallel;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * Direct convolution for stride 1, no dilation, one group and few channels (LeNet-5's layers), on the
@@ -16,8 +19,9 @@ import java.util.Arrays;
  *       with dy on wide planes (0 in the columns past outW), in fixed groups of {@link #GROUP} samples
  *       whose results are added in group order.
  * </ul>
- * Samples (and groups) are split over the threads; every split gives the same bits, since each
- * sample's (group's) result is computed alone and groups are added in a fixed order.
+ * Samples (and groups) are shared out to the threads one at a time ({@link #shareIndices}); every
+ * schedule gives the same bits, since each sample's (group's) result is computed alone and groups are
+ * added in a fixed order.
  */
 final class ConvDirect {
 
@@ -53,9 +57,9 @@ final class ConvDirect {
         float[] wE = outC == even ? w : Arrays.copyOf(w, even * s.rows);
         int[] offsets = s.offsets(s.rows);
         float[] y = new float[g.batch() * outC * outV];
-        Parallel.forRange(g.batch(), 1, (from, to) -> {
+        shareIndices(g.batch(), next -> {
             float[] xb = buffer(0, s.sampleLength), yb = buffer(1, even * s.positions);
-            for (int n = from; n < to; n++) {
+            for (int n = next.getAsInt(); n >= 0; n = next.getAsInt()) {
                 s.pad(x, n * g.inChannels() * g.inVolume(), g.inChannels(), xb, 0);
                 DirectConv.correlate(xb, 0, offsets, s.rows, wE, even, yb, 0, s.positions, s.positions);
                 s.unwide(yb, s.positions, outC, y, n * outC * outV);
@@ -81,9 +85,9 @@ final class ConvDirect {
         float[] wP = rows == rowsPadded ? w : new float[outC * rowsPadded];
         for (int o = 0; o < outC && wP != w; o++) System.arraycopy(w, o * rows, wP, o * rowsPadded, rows);
         float[] dx = new float[g.batch() * inC * inV];
-        Parallel.forRange(g.batch(), 1, (from, to) -> {
+        shareIndices(g.batch(), next -> {
             float[] db = buffer(0, outC * cols), col = buffer(1, rowsPadded * cols), pad = buffer(2, s.sampleLength());
-            for (int n = from; n < to; n++) {
+            for (int n = next.getAsInt(); n >= 0; n = next.getAsInt()) {
                 Arrays.fill(db, 0, outC * cols, 0f);
                 s.wide(dy, n * outC * outV, outC, db, 0, cols);
                 DirectConv.gradColumns(wP, rowsPadded, outC, db, 0, cols, col, cols);
@@ -106,9 +110,9 @@ final class ConvDirect {
         int inV = g.inVolume(), outV = g.outVolume(), groups = groups(g.batch());
         int xSample = s.sampleLength, dySample = even * positions;
         float[][] partial = new float[groups][];
-        Parallel.forRange(groups, 1, (from, to) -> {
+        shareIndices(groups, next -> {
             float[] xb = buffer(0, GROUP * xSample), db = buffer(1, GROUP * dySample);
-            for (int grp = from; grp < to; grp++) {
+            for (int grp = next.getAsInt(); grp >= 0; grp = next.getAsInt()) {
                 int n0 = grp * GROUP, samples = Math.min(GROUP, g.batch() - n0);
                 Arrays.fill(db, 0, samples * dySample, 0f);
                 for (int i = 0; i < samples; i++) {
@@ -129,6 +133,23 @@ final class ConvDirect {
             }
         }
         return dw;
+    }
+
+    /**
+     * Runs {@code body} on every thread (the caller too), the threads taking the indices {@code [0, count)}
+     * one at a time from {@code next} (-1 when none is left): a thread that starts late, as on a busy
+     * machine, takes fewer instead of holding the others up. Each index's result depends on the index
+     * only, so every schedule gives the same bits.
+     */
+    static void shareIndices(int count, Consumer<IntSupplier> body) {
+        AtomicInteger taken = new AtomicInteger();
+        IntSupplier next = () -> {
+            int n = taken.getAndIncrement();
+            return n < count ? n : -1;
+        };
+        Parallel.forRange(Math.min(count, Parallel.threads()), 1, (from, to) -> {
+            for (int t = from; t < to; t++) body.accept(next);
+        });
     }
 
     /** Kernel rows rounded up to whole blocks of {@link DirectConv#ROW_BLOCK}. */

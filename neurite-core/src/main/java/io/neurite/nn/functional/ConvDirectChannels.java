@@ -1,7 +1,6 @@
 package io.neurite.nn.functional;
 
 import io.neurite.kernels.DirectConv;
-import io.neurite.kernels.Parallel;
 
 /**
  * The forward and weight gradient of {@link ConvDirect} vectorized over output channels, for channel
@@ -33,9 +32,9 @@ final class ConvDirectChannels {
         float[] wt = transpose(w, outC, s.rows());
         int[] base = base(s, tiles), offsets = s.offsets(s.rows());
         float[] y = new float[g.batch() * outC * outV];
-        Parallel.forRange(g.batch(), 1, (from, to) -> {
+        ConvDirect.shareIndices(g.batch(), next -> {
             float[] xb = ConvDirect.buffer(0, s.sampleLength()), yt = ConvDirect.buffer(1, tiles * outC);
-            for (int n = from; n < to; n++) {
+            for (int n = next.getAsInt(); n >= 0; n = next.getAsInt()) {
                 s.pad(x, n * g.inChannels() * g.inVolume(), g.inChannels(), xb, 0);
                 DirectConv.correlateChannels(xb, 0, base, tiles, offsets, s.rows(), wt, outC, yt);
                 int at = n * outC * outV;
@@ -55,9 +54,9 @@ final class ConvDirectChannels {
         int[] base = base(s, outV), offsets = s.offsets(rowsPadded);
         int xSample = s.sampleLength(), dySample = outV * outC, inV = g.inVolume(), group = ConvDirect.GROUP;
         float[][] partial = new float[groups][];
-        Parallel.forRange(groups, 1, (from, to) -> {
+        ConvDirect.shareIndices(groups, next -> {
             float[] xb = ConvDirect.buffer(0, group * xSample), dyt = ConvDirect.buffer(1, group * dySample);
-            for (int grp = from; grp < to; grp++) {
+            for (int grp = next.getAsInt(); grp >= 0; grp = next.getAsInt()) {
                 int n0 = grp * group, samples = Math.min(group, g.batch() - n0);
                 for (int i = 0; i < samples; i++) {
                     s.pad(x, (n0 + i) * inC * inV, inC, xb, i * xSample);
