@@ -35,6 +35,9 @@ final class ConvKernels {
      */
     static final int BLOCK_FLOATS = 1 << 18;
 
+    /** Parts of the batch whose weight gradients are summed separately, then added in order. */
+    private static final int WEIGHT_PARTS = 8;
+
     /** The im2col buffer of each thread, grown on demand. */
     private static final ThreadLocal<float[][]> COLUMNS = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
 
@@ -105,14 +108,16 @@ final class ConvKernels {
     }
 
     /**
-     * The gradient of w given x and dy: {@code sum_n dy_n col_n^T} per group. Each thread sums its
-     * samples into its own buffer; the buffers are then added in thread order.
+     * The gradient of w given x and dy: {@code sum_n dy_n col_n^T} per group. The batch is cut into at most
+     * {@link #WEIGHT_PARTS} contiguous parts, a split that depends on the batch size only; each part is
+     * summed into its own buffer (parts run on the threads), and the buffers are added in part order, so
+     * every thread count gives the same bits.
      */
     static float[] gradWeight(float[] x, float[] dy, ConvGeometry g) {
         if (ConvDirect.applies(g)) return ConvDirect.gradWeight(x, dy, g);
         int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows(), width = g.out()[2];
         int ipg = g.inPerGroup(), opg = g.outPerGroup(), lines = outV / Math.max(1, width), block = blockLines(g);
-        int chunks = chunks(g.batch());
+        int chunks = Math.min(g.batch(), WEIGHT_PARTS);
         float[][] partial = new float[chunks][];
         forChunks(g.batch(), chunks, (chunk, from, to) -> {
             float[] dw = new float[g.outChannels() * rows];

@@ -1,5 +1,6 @@
 package io.neurite.nn.functional;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neurite.kernels.Parallel;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The im2col kernels against a direct seven-loop convolution, on layers large enough that the im2col
  * matrix is built in several blocks of output lines, with strides, padding, dilation and groups, in
- * 2-D and 3-D, on one thread and on all.
+ * 2-D and 3-D, on one thread and on all (bit-identical).
  */
 class ConvKernelsTest {
 
@@ -49,13 +50,17 @@ class ConvKernelsTest {
         float[] w = random(r, g.outChannels() * g.colRows());
         float[] dy = random(r, g.batch() * g.outChannels() * g.outVolume());
         double[][] ref = direct(x, w, dy, g);
-        for (int threads : new int[] {1, Parallel.threads()}) {
-            Parallel.withThreads(threads, () -> {
-                assertClose("forward", ref[0], ConvKernels.forward(x, w, null, g));
-                assertClose("gradInput", ref[1], ConvKernels.gradInput(dy, w, g));
-                assertClose("gradWeight", ref[2], ConvKernels.gradWeight(x, dy, g));
-            });
+        float[][][] results = new float[2][][];
+        int[] threadCounts = {1, Parallel.threads()};
+        for (int t = 0; t < 2; t++) {
+            int index = t;
+            Parallel.withThreads(threadCounts[t], () -> results[index] = new float[][] {
+                    ConvKernels.forward(x, w, null, g), ConvKernels.gradInput(dy, w, g), ConvKernels.gradWeight(x, dy, g)});
+            assertClose("forward", ref[0], results[t][0]);
+            assertClose("gradInput", ref[1], results[t][1]);
+            assertClose("gradWeight", ref[2], results[t][2]);
         }
+        for (int k = 0; k < 3; k++) assertArrayEquals(results[0][k], results[1][k], "1 vs all threads, result " + k);
     }
 
     /** y, dx and dw by the definition, in double: for every (n, o, output position, c, kernel offset). */
