@@ -117,7 +117,7 @@ final class ConvKernels {
         if (ConvDirect.applies(g)) return ConvDirect.gradWeight(x, dy, g);
         int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows(), width = g.out()[2];
         int ipg = g.inPerGroup(), opg = g.outPerGroup(), lines = outV / Math.max(1, width), block = blockLines(g);
-        int chunks = Math.min(g.batch(), WEIGHT_PARTS);
+        int chunks = Math.max(1, Math.min(g.batch(), WEIGHT_PARTS));
         float[][] partial = new float[chunks][];
         forChunks(g.batch(), chunks, (chunk, from, to) -> {
             float[] dw = new float[g.outChannels() * rows];
