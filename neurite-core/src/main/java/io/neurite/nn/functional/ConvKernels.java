@@ -22,7 +22,8 @@ import java.util.Arrays;
  *
  * <p>Threads: when the batch splits evenly over the threads (or is large), samples run in parallel
  * with one im2col buffer per thread, reused across calls, and each GEMM single-threaded; otherwise
- * samples run one after another and each GEMM uses every thread. The split depends only on the batch
+ * samples run one after another and each GEMM uses every thread. Small stride-1 convolutions take the
+ * direct path of {@link ConvDirect} instead. The split depends only on the batch
  * size and thread count, so results are deterministic for a given thread count.
  */
 final class ConvKernels {
@@ -33,6 +34,9 @@ final class ConvKernels {
      * on a ResNet 3x3 layer (64 channels, 56x56): forward 30% faster than one block per sample.
      */
     static final int BLOCK_FLOATS = 1 << 18;
+
+    /** Parts of the batch whose weight gradients are summed separately, then added in order. */
+    private static final int WEIGHT_PARTS = 8;
 
     /** The im2col buffer of each thread, grown on demand. */
     private static final ThreadLocal<float[][]> COLUMNS = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
@@ -46,6 +50,7 @@ final class ConvKernels {
 
     /** {@code y = conv(x, w) + bias}: x is {@code [batch, inChannels, in]}, y {@code [batch, outChannels, out]}. */
     static float[] forward(float[] x, float[] w, float[] bias, ConvGeometry g) {
+        if (ConvDirect.applies(g)) return ConvDirect.forward(x, w, bias, g);
         int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows(), width = g.out()[2];
         int ipg = g.inPerGroup(), opg = g.outPerGroup(), lines = outV / Math.max(1, width), block = blockLines(g);
         float[] y = new float[g.batch() * g.outChannels() * outV];
@@ -75,6 +80,7 @@ final class ConvKernels {
 
     /** The gradient of x given dy: {@code col2im(W^T dy)} per sample and group. */
     static float[] gradInput(float[] dy, float[] w, ConvGeometry g) {
+        if (ConvDirect.applies(g)) return ConvDirect.gradInput(dy, w, g);
         int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows(), width = g.out()[2];
         int ipg = g.inPerGroup(), opg = g.outPerGroup(), lines = outV / Math.max(1, width), block = blockLines(g);
         float[] dx = new float[g.batch() * g.inChannels() * inV];
@@ -102,13 +108,16 @@ final class ConvKernels {
     }
 
     /**
-     * The gradient of w given x and dy: {@code sum_n dy_n col_n^T} per group. Each thread sums its
-     * samples into its own buffer; the buffers are then added in thread order.
+     * The gradient of w given x and dy: {@code sum_n dy_n col_n^T} per group. The batch is cut into at most
+     * {@link #WEIGHT_PARTS} contiguous parts, a split that depends on the batch size only; each part is
+     * summed into its own buffer (parts run on the threads), and the buffers are added in part order, so
+     * every thread count gives the same bits.
      */
     static float[] gradWeight(float[] x, float[] dy, ConvGeometry g) {
+        if (ConvDirect.applies(g)) return ConvDirect.gradWeight(x, dy, g);
         int inV = g.inVolume(), outV = g.outVolume(), rows = g.colRows(), width = g.out()[2];
         int ipg = g.inPerGroup(), opg = g.outPerGroup(), lines = outV / Math.max(1, width), block = blockLines(g);
-        int chunks = chunks(g.batch());
+        int chunks = Math.max(1, Math.min(g.batch(), WEIGHT_PARTS));
         float[][] partial = new float[chunks][];
         forChunks(g.batch(), chunks, (chunk, from, to) -> {
             float[] dw = new float[g.outChannels() * rows];
@@ -150,12 +159,16 @@ final class ConvKernels {
         }
     }
 
-    /** The gradient of a bias: dy ({@code [batch, channels, volume]}) summed per channel. */
+    /**
+     * The gradient of a bias: dy ({@code [batch, channels, volume]}) summed per channel. Each (sample,
+     * channel) is summed in 4 partials ({@code (s0 + s1) + (s2 + s3)}), samples in parallel; the samples'
+     * sums are then added in sample order, so every thread count gives the same bits.
+     */
     static float[] gradBias(float[] dy, int batch, int channels, int volume) {
-        float[] db = new float[channels];
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int i = (n * channels + c) * volume, end = i + volume;
+        float[] perSample = new float[batch * channels];
+        Parallel.forRange(batch, Math.max(1, (1 << 15) / Math.max(1, channels * volume)), (from, to) -> {
+            for (int k = from * channels; k < to * channels; k++) {
+                int i = k * volume, end = i + volume;
                 float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
                 for (; i + 3 < end; i += 4) {
                     s0 += dy[i];
@@ -164,8 +177,12 @@ final class ConvKernels {
                     s3 += dy[i + 3];
                 }
                 for (; i < end; i++) s0 += dy[i];
-                db[c] += (s0 + s1) + (s2 + s3);
+                perSample[k] = (s0 + s1) + (s2 + s3);
             }
+        });
+        float[] db = new float[channels];
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < channels; c++) db[c] += perSample[n * channels + c];
         }
         return db;
     }

@@ -44,8 +44,10 @@ public final class MaxPooling {
         float[] out = new float[g.planes * outPlane];
         boolean recording = Autograd.isGradEnabled() && x.requiresGrad();
         int[] index = withIndices || recording ? new int[out.length] : null;
-        Parallel.forRange(g.planes, PoolGeometry.grain((long) outPlane * g.kD * g.kH * g.kW),
-                (from, to) -> forward(g, in, out, index, from, to));
+        boolean twoByTwo = MaxPool2x2.applies(g);
+        Parallel.forRange(g.planes, PoolGeometry.grain((long) outPlane * g.kD * g.kH * g.kW), (from, to) -> {
+            if (twoByTwo) MaxPool2x2.forward(g, in, out, index, from, to); else forward(g, in, out, index, from, to);
+        });
         Tensor values = Tensor.wrap(out, g.outputShape);
         if (recording) Autograd.record(op, values, new Tensor[] {x}, grad -> new Tensor[] {backward(g, index, grad)});
         return new ValuesIndices(values, withIndices ? Tensor.ofInts(index, g.outputShape.dims()) : null);

@@ -1,5 +1,6 @@
 package io.neurite.nn.functional;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.neurite.kernels.Parallel;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The im2col kernels against a direct seven-loop convolution, on layers large enough that the im2col
  * matrix is built in several blocks of output lines, with strides, padding, dilation and groups, in
- * 2-D and 3-D, on one thread and on all.
+ * 2-D and 3-D, on one thread and on all (bit-identical).
  */
 class ConvKernelsTest {
 
@@ -49,17 +50,21 @@ class ConvKernelsTest {
         float[] w = random(r, g.outChannels() * g.colRows());
         float[] dy = random(r, g.batch() * g.outChannels() * g.outVolume());
         double[][] ref = direct(x, w, dy, g);
-        for (int threads : new int[] {1, Parallel.threads()}) {
-            Parallel.withThreads(threads, () -> {
-                assertClose("forward", ref[0], ConvKernels.forward(x, w, null, g));
-                assertClose("gradInput", ref[1], ConvKernels.gradInput(dy, w, g));
-                assertClose("gradWeight", ref[2], ConvKernels.gradWeight(x, dy, g));
-            });
+        float[][][] results = new float[2][][];
+        int[] threadCounts = {1, Parallel.threads()};
+        for (int t = 0; t < 2; t++) {
+            int index = t;
+            Parallel.withThreads(threadCounts[t], () -> results[index] = new float[][] {
+                    ConvKernels.forward(x, w, null, g), ConvKernels.gradInput(dy, w, g), ConvKernels.gradWeight(x, dy, g)});
+            assertClose("forward", ref[0], results[t][0]);
+            assertClose("gradInput", ref[1], results[t][1]);
+            assertClose("gradWeight", ref[2], results[t][2]);
         }
+        for (int k = 0; k < 3; k++) assertArrayEquals(results[0][k], results[1][k], "1 vs all threads, result " + k);
     }
 
     /** y, dx and dw by the definition, in double: for every (n, o, output position, c, kernel offset). */
-    private static double[][] direct(float[] x, float[] w, float[] dy, ConvGeometry g) {
+    static double[][] direct(float[] x, float[] w, float[] dy, ConvGeometry g) {
         int[] in = g.in(), out = g.out(), k = g.kernel(), s = g.stride(), p = g.padBefore(), d = g.dilation();
         double[] y = new double[dy.length], dx = new double[x.length], dw = new double[w.length];
         int ipg = g.inPerGroup(), opg = g.outPerGroup();
@@ -88,7 +93,7 @@ class ConvKernelsTest {
         return new double[][] {y, dx, dw};
     }
 
-    private static void assertClose(String what, double[] expected, float[] actual) {
+    static void assertClose(String what, double[] expected, float[] actual) {
         for (int i = 0; i < expected.length; i++) {
             double tol = 1e-4 * Math.max(1, Math.abs(expected[i])) + 1e-3;
             assertTrue(Math.abs(expected[i] - actual[i]) <= tol,
@@ -96,7 +101,7 @@ class ConvKernelsTest {
         }
     }
 
-    private static float[] random(Random r, int n) {
+    static float[] random(Random r, int n) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) a[i] = (float) r.nextGaussian();
         return a;
