@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** {@code neurite bench}: the benchmarks, one subcommand each. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure Neurite's kernels and training steps on this machine.",
-        subcommands = {BenchGemmCommand.class})
+        subcommands = {BenchGemmCommand.class, BenchTrainCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -4,6 +4,7 @@ import static io.neurite.kernels.GemmKernel.ACCUMULATE;
 import static io.neurite.kernels.GemmKernel.MR;
 import static io.neurite.kernels.GemmKernel.NR;
 import static io.neurite.kernels.GemmKernel.OVERWRITE;
+import static io.neurite.kernels.GemmKernel.PACKED;
 import static io.neurite.kernels.GemmKernel.SCALE;
 
 /**
@@ -20,22 +21,23 @@ import static io.neurite.kernels.GemmKernel.SCALE;
  * which the hardware prefetcher keeps up with. {@code mc} keeps the A block near half of L2 and
  * {@code nc} keeps the packed B block near 4 MiB.
  *
- * <p>A is read in place when it is not transposed and the C block is narrow, since its rows are
- * already the contiguous streams the micro-kernel wants; otherwise each {@code mc x kc} block is
- * copied (transposed if need be) into a contiguous buffer, which avoids cache-set conflicts
- * between rows whose stride is a multiple of 4 KiB.
+ * <p>Each {@code mc x kc} block of A is packed (transposed if need be) into panels of {@code MR}
+ * rows, so the micro-kernel reads both operands as contiguous streams from one loop counter; this
+ * also avoids cache-set conflicts between rows whose stride is a multiple of 4 KiB. A block of A
+ * not transposed and multiplied by fewer than {@link #PACK_A_MIN_COLUMNS} columns is read in place
+ * instead: packing would cost more than it saves (a linear layer's weight at batch 64).
  *
  * <p>When B is transposed and C is wider than tall, the driver computes the same product as
  * {@code C^T = op(B)^T * op(A)^T}, writing C through swapped strides: B is then read in place and
- * only the smaller A is packed (a linear layer's {@code x * W^T} with a small batch packed all of
- * W on every call otherwise). Every element is still the same fused multiply-adds in the same
+ * W becomes the A operand (a linear layer's {@code x * W^T} with a small batch), whose packing is
+ * split between the threads. Every element is still the same fused multiply-adds in the same
  * order, since {@code fma(a, b, c) == fma(b, a, c)}.
  *
  * <p>Threads: C is split into contiguous ranges of whole register tiles, one per thread, with one
- * {@link Parallel#forRange} per call and no barrier; each thread packs its own blocks. Columns are
- * split when C has enough column panels, unless A is transposed and taller than C is wide (each
- * thread would then pack all of the larger operand); else rows. The k blocking depends on k alone,
- * so the split never changes how an element is computed.
+ * {@link Parallel#forRange} per call and no barrier; each thread packs its own blocks: its share of
+ * the split operand and all of the other. Rows are split when there are enough row tiles and C is
+ * at least as tall as wide (so the larger operand is not packed by every thread), else columns.
+ * The k blocking depends on k alone, so the split never changes how an element is computed.
  */
 final class GemmDriver {
 
@@ -45,8 +47,11 @@ final class GemmDriver {
     private static final int A_BLOCK = 64 * 1024;
     /** Floats in a packed block of B: 4 MiB. */
     private static final int B_BLOCK = 1024 * 1024;
-    /** From this many columns on, a block of A is worth copying to a contiguous buffer. */
-    private static final int COPY_A_MIN_COLUMNS = 512;
+    /**
+     * From this many columns of C on, a block of A not transposed is worth packing: each element
+     * costs about a cycle to pack and is then read faster by every NR-column panel of C.
+     */
+    private static final int PACK_A_MIN_COLUMNS = 5 * NR;
     /** Below this many flops (about 50 us) a thread's share is not worth waking a pool thread. */
     private static final long MIN_FLOPS_PER_TASK = 1L << 22;
 
@@ -74,8 +79,8 @@ final class GemmDriver {
                 product.transB() && product.m() < product.n() ? product.transposed() : product;
         int m = op.m(), n = op.n();
         int rowTiles = ceilDiv(m, MR), colTiles = ceilDiv(n, NR);
-        boolean splitColumns = colTiles >= Math.min(rowTiles, Parallel.threads())
-                && (!op.transA() || m <= n);
+        int threads = Parallel.threads();
+        boolean splitColumns = rowTiles < threads || (m < n && colTiles >= threads);
         int tiles = splitColumns ? colTiles : rowTiles;
         long flopsPerTile = 2L * op.k() * (splitColumns ? (long) NR * m : (long) MR * n);
         int grain = (int) Math.min(Integer.MAX_VALUE, ceilDiv(MIN_FLOPS_PER_TASK, flopsPerTile));
@@ -97,7 +102,6 @@ final class GemmDriver {
         for (int jc = j0; jc < j1; jc += ncMax) {
             int nc = Math.min(ncMax, j1 - jc);
             float[] pb = ws.b(ceilDiv(nc, NR) * NR * kcMax);
-            boolean copyA = op.transA() || nc >= COPY_A_MIN_COLUMNS;
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 int mode = pc > 0 ? ACCUMULATE : op.beta() == 0f ? OVERWRITE : SCALE;
@@ -105,11 +109,11 @@ final class GemmDriver {
                 for (int ic = i0; ic < i1; ic += mcMax) {
                     int mc = Math.min(mcMax, i1 - ic);
                     int cOff = op.cOff() + ic * op.cRow() + jc * op.cCol();
-                    if (copyA) {
-                        float[] pa = ws.a(mc * kc);
+                    if (op.transA() || nc >= PACK_A_MIN_COLUMNS) {
+                        float[] pa = ws.a(ceilDiv(mc, MR) * MR * kc);
                         GemmPack.packA(op.transA(), op.a(), op.aOff(), op.lda(), ic, mc, pc, kc,
                                 pa);
-                        kernel.block(mc, nc, kc, pa, 0, kc, pb, op.alpha(), op.beta(), mode,
+                        kernel.block(mc, nc, kc, pa, 0, PACKED, pb, op.alpha(), op.beta(), mode,
                                 op.c(), cOff, op.cRow(), op.cCol(), ws.tile);
                     } else {
                         kernel.block(mc, nc, kc, op.a(), op.aOff() + ic * op.lda() + pc, op.lda(),

@@ -4,11 +4,13 @@ package io.neurite.kernels;
  * The macro-kernel of {@link Gemm}: multiplies an {@code mc x kc} block of A by a packed
  * {@code kc x nc} block of B into C, one {@code MR x NR} register tile at a time.
  *
- * <p>The A block is read in place, row-major: element {@code (i, p)} is {@code a[aOff + i * lda +
- * p]}; {@link GemmDriver} passes either op(A) itself or a contiguous row-major copy of the block
- * (always when A is transposed). The B block is packed (see {@link GemmPack}) into panels of
- * {@link #NR} columns stored row after row, element {@code (p, j)} at {@code (j / NR) * kc * NR +
- * p * NR + j % NR}, zero-padded to full panels.
+ * <p>The A block is either packed by {@link GemmPack#packA} into panels of {@link #MR} rows stored
+ * column after column, element {@code (i, p)} at {@code aOff + (i / MR) * kc * MR + p * MR + i % MR},
+ * zero-padded to full panels, so that the micro-kernel reads A as one contiguous stream; or read in
+ * place, row-major, element {@code (i, p)} at {@code aOff + i * lda + p} (when A is not transposed
+ * and too few columns of C reuse it to repay the packing). The B block is packed (see
+ * {@link GemmPack}) into panels of {@link #NR} columns stored row after row, element {@code (p, j)}
+ * at {@code (j / NR) * kc * NR + p * NR + j % NR}, zero-padded to full panels.
  *
  * <p>Every implementation computes each element of C with the same operations in the same order:
  * {@code acc = 0; for p in [0, kc): acc = fma(a(i,p), b(p,j), acc)}, then the epilogue of
@@ -21,6 +23,9 @@ interface GemmKernel {
     /** Columns of a register tile: two 8-lane vectors. */
     int NR = 16;
 
+    /** The {@code lda} that marks a packed A block in {@link #block}. */
+    int PACKED = 0;
+
     /** Epilogue for the first k block when {@code beta == 0}: {@code c = alpha * acc}. */
     int OVERWRITE = 0;
     /** Epilogue for the first k block otherwise: {@code c = fma(alpha, acc, beta * c)}. */
@@ -30,9 +35,10 @@ interface GemmKernel {
 
     /**
      * Updates the {@code mc x nc} block of C whose element {@code (i, j)} is
-     * {@code c[cOff + i * cRow + j * cCol]} with the product of the A block at {@code a[aOff]}
-     * (row stride {@code lda}) and the packed B block {@code pb}, using the epilogue {@code mode}.
-     * {@code tile} is scratch space of {@code MR * NR} floats.
+     * {@code c[cOff + i * cRow + j * cCol]} with the product of the A block at {@code a[aOff]},
+     * packed when {@code lda == PACKED} and else row-major with row stride {@code lda}, and the
+     * packed B block {@code pb}, using the epilogue {@code mode}. {@code tile} is scratch space of
+     * {@code MR * NR} floats.
      */
     void block(int mc, int nc, int kc, float[] a, int aOff, int lda, float[] pb, float alpha,
             float beta, int mode, float[] c, int cOff, int cRow, int cCol, float[] tile);

@@ -1,5 +1,6 @@
 package io.neurite.kernels;
 
+import static io.neurite.kernels.GemmKernel.MR;
 import static io.neurite.kernels.GemmKernel.NR;
 
 /**
@@ -11,33 +12,45 @@ final class GemmPack {
     private GemmPack() {}
 
     /**
-     * Copies rows {@code [i0, i0 + mc)} and columns {@code [p0, p0 + kc)} of op(A) into {@code dst}
-     * as a row-major {@code mc x kc} block.
+     * Packs rows {@code [i0, i0 + mc)} and columns {@code [p0, p0 + kc)} of op(A) into {@code dst} as
+     * panels of {@link GemmKernel#MR} rows, each stored column after column: element {@code (i, p)}
+     * of the block at {@code (i / MR) * kc * MR + p * MR + i % MR}, the last panel zero-padded. The
+     * micro-kernel then reads one contiguous stream of A.
      */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
             float[] dst) {
-        if (!transA) {
-            for (int i = 0; i < mc; i++) {
-                System.arraycopy(a, aOff + (i0 + i) * lda + p0, dst, i * kc, kc);
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir), base = ir * kc;
+            if (transA) {
+                // op(A)(i, p) = a[aOff + p * lda + i]: a panel's MR values at each p are adjacent.
+                int src = aOff + p0 * lda + i0 + ir;
+                if (mr == MR) {
+                    for (int p = 0, d = base; p < kc; p++, d += MR, src += lda) {
+                        dst[d] = a[src];
+                        dst[d + 1] = a[src + 1];
+                        dst[d + 2] = a[src + 2];
+                        dst[d + 3] = a[src + 3];
+                    }
+                } else {
+                    for (int p = 0, d = base; p < kc; p++, d += MR, src += lda) {
+                        for (int i = 0; i < MR; i++) dst[d + i] = i < mr ? a[src + i] : 0f;
+                    }
+                }
+            } else if (mr == MR) {
+                // op(A)(i, p) = a[aOff + i * lda + p]: four row streams read in step.
+                int s0 = aOff + (i0 + ir) * lda + p0, s1 = s0 + lda, s2 = s1 + lda, s3 = s2 + lda;
+                for (int p = 0, d = base; p < kc; p++, d += MR) {
+                    dst[d] = a[s0 + p];
+                    dst[d + 1] = a[s1 + p];
+                    dst[d + 2] = a[s2 + p];
+                    dst[d + 3] = a[s3 + p];
+                }
+            } else {
+                for (int i = 0; i < MR; i++) {
+                    int src = aOff + (i0 + ir + i) * lda + p0;
+                    for (int p = 0, d = base + i; p < kc; p++, d += MR) dst[d] = i < mr ? a[src + p] : 0f;
+                }
             }
-            return;
-        }
-        // op(A)(i, p) = a[aOff + p * lda + i]: four rows of the block at a time, so four sequential
-        // write streams share each strided read.
-        int i = 0;
-        for (; i + 4 <= mc; i += 4) {
-            int d0 = i * kc, d1 = d0 + kc, d2 = d1 + kc, d3 = d2 + kc;
-            int src = aOff + p0 * lda + i0 + i;
-            for (int p = 0; p < kc; p++, src += lda) {
-                dst[d0 + p] = a[src];
-                dst[d1 + p] = a[src + 1];
-                dst[d2 + p] = a[src + 2];
-                dst[d3 + p] = a[src + 3];
-            }
-        }
-        for (; i < mc; i++) {
-            int src = aOff + p0 * lda + i0 + i;
-            for (int p = 0; p < kc; p++, src += lda) dst[i * kc + p] = a[src];
         }
     }
 

@@ -6,7 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The Vector API micro-kernel: a {@code 4 x 16} tile of C held in eight 8-lane accumulators,
  * updated with one rank-1 {@code fma} step per {@code p} (two loads of B, four broadcasts of A,
- * eight fused multiply-adds).
+ * eight fused multiply-adds). With A packed, A and B are each one contiguous stream indexed from
+ * the same loop counter, which measured 20-40% faster on the AVX2 core below than reading four rows
+ * of A in place (the other variant, for blocks of A not worth packing).
  *
  * <p>Why 4 x 16: eight independent accumulators cover the FMA latency (4 cycles, 2 pipes), and
  * with the two B vectors and four A broadcasts they need 14 of the 16 AVX2 ymm registers even
@@ -30,24 +32,29 @@ final class GemmVectorKernel implements GemmKernel {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
-                // Rows past the edge of the block repeat its last row: valid memory, and their
-                // results are never stored.
-                int r0 = aOff + ir * lda;
-                int r1 = mr > 1 ? r0 + lda : r0;
-                int r2 = mr > 2 ? r1 + lda : r1;
-                int r3 = mr > 3 ? r2 + lda : r2;
                 int ci = cOff + ir * cRow + jr * cCol;
                 boolean full = mr == MR && nr == NR && cCol == 1;
-                if (full && mode == OVERWRITE) {
-                    multiply(kc, a, r0, r1, r2, r3, pb, jr * kc, alpha, c, ci, cRow);
+                boolean direct = full && mode == OVERWRITE;
+                // alpha = 1 leaves the accumulators of the scratch tile exact for the epilogue.
+                float[] out = direct ? c : tile;
+                int oi = direct ? ci : 0, ld = direct ? cRow : NR;
+                float scale = direct ? alpha : 1f;
+                if (lda == PACKED) {
+                    multiply(kc, a, aOff + ir * kc, pb, jr * kc, scale, out, oi, ld);
                 } else {
-                    // alpha = 1 leaves the accumulators exact for the epilogue.
-                    multiply(kc, a, r0, r1, r2, r3, pb, jr * kc, 1f, tile, 0, NR);
-                    if (full) {
-                        store(tile, alpha, beta, mode, c, ci, cRow);
-                    } else {
-                        GemmKernel.store(tile, mr, nr, alpha, beta, mode, c, ci, cRow, cCol);
-                    }
+                    // Rows past the edge of the block repeat its last row: valid memory, and their
+                    // results are never stored.
+                    int r0 = aOff + ir * lda;
+                    int r1 = mr > 1 ? r0 + lda : r0;
+                    int r2 = mr > 2 ? r1 + lda : r1;
+                    int r3 = mr > 3 ? r2 + lda : r2;
+                    multiplyRows(kc, a, r0, r1, r2, r3, pb, jr * kc, scale, out, oi, ld);
+                }
+                if (direct) continue;
+                if (full) {
+                    store(tile, alpha, beta, mode, c, ci, cRow);
+                } else {
+                    GemmKernel.store(tile, mr, nr, alpha, beta, mode, c, ci, cRow, cCol);
                 }
             }
         }
@@ -87,7 +94,43 @@ final class GemmVectorKernel implements GemmKernel {
      * stride {@code ld}): C itself for the first and only pass of a {@code beta = 0} product, else
      * the scratch tile, whose epilogue then runs out of this hot method.
      */
-    private static void multiply(int kc, float[] a, int r0, int r1, int r2, int r3,
+    private static void multiply(int kc, float[] a, int ai, float[] b, int bi, float alpha,
+            float[] out, int oi, int ld) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        // One induction variable for both streams (A panel MR wide, B panel NR wide).
+        for (int p = 0; p < kc; p++) {
+            int ap = ai + p * MR, bp = bi + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + 8);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        av.mul(c00).intoArray(out, oi);
+        av.mul(c01).intoArray(out, oi + 8);
+        av.mul(c10).intoArray(out, oi + ld);
+        av.mul(c11).intoArray(out, oi + ld + 8);
+        av.mul(c20).intoArray(out, oi + 2 * ld);
+        av.mul(c21).intoArray(out, oi + 2 * ld + 8);
+        av.mul(c30).intoArray(out, oi + 3 * ld);
+        av.mul(c31).intoArray(out, oi + 3 * ld + 8);
+    }
+
+    /** {@link #multiply} with A read in place: four rows starting at r0..r3. */
+    private static void multiplyRows(int kc, float[] a, int r0, int r1, int r2, int r3,
             float[] b, int bi, float alpha, float[] out, int oi, int ld) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);

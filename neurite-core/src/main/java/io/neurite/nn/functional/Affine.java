@@ -13,7 +13,7 @@ public final class Affine {
 
     /**
      * {@code y = x W^T + b} over the last dimension, one GEMM with the bias preloaded into the output
-     * ({@code beta = 1}). Backward: {@code dx = dy W}, {@code dW = dy^T x}, {@code db = sum dy}.
+     * ({@code beta = 1}). Backward: {@code dx = dy W}, {@code dW = dy^T x} (one GEMM each), {@code db = sum dy}.
      *
      * <p>Shapes: input {@code [*, in]}, weight {@code [out, in]}, bias {@code [out]} or null; output
      * {@code [*, out]}.
@@ -35,11 +35,20 @@ public final class Affine {
         Tensor result = Tensor.wrap(y, Shape.of(outDims));
         Tensor[] inputs = bias == null ? new Tensor[] {input, weight} : new Tensor[] {input, weight, bias};
         return Autograd.record("linear", result, inputs, inputs, g -> {
-            Tensor g2 = g.reshape(rows, out);
-            Tensor x2 = Tensor.wrap(x, Shape.of(rows, in));
-            Tensor dx = input.requiresGrad() ? g2.matmul(weight).reshape(input.shape().dims()) : null;
-            Tensor dw = weight.requiresGrad() ? g2.t().matmul(x2) : null;
-            Tensor db = bias != null && bias.requiresGrad() ? g2.sum(0) : null;
+            // Straight to GEMM on the flat [rows, out] gradient: no views, no reduction of batch dims.
+            float[] gy = g.contiguousData();
+            Tensor dx = null, dw = null, db = null;
+            if (input.requiresGrad()) {
+                float[] d = new float[rows * in];
+                Gemm.sgemm(false, false, rows, in, out, 1f, gy, 0, out, weight.contiguousData(), 0, in, 0f, d, 0, in);
+                dx = Tensor.wrap(d, input.shape());
+            }
+            if (weight.requiresGrad()) {
+                float[] d = new float[out * in];
+                Gemm.sgemm(true, false, out, in, rows, 1f, gy, 0, out, x, 0, in, 0f, d, 0, in);
+                dw = Tensor.wrap(d, weight.shape());
+            }
+            if (bias != null && bias.requiresGrad()) db = g.reshape(rows, out).sum(0);
             return bias == null ? new Tensor[] {dx, dw} : new Tensor[] {dx, dw, db};
         });
     }
