@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -42,6 +43,8 @@ public final class CurveChart {
         });
         JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", yLabel, data, PlotOrientation.VERTICAL,
                 true, false, false);
+        // Curves that differ by a point or two would be flat lines on an axis that starts at zero.
+        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ChartUtils.writeChartAsPNG(bytes, chart, width, height);
         AtomicFiles.write(png, bytes.toByteArray());
