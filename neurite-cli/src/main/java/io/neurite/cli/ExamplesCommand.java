@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
 /** {@code neurite examples}: the course notes' worked examples, each printed beside what the notes say. */
 @Command(name = "examples", mixinStandardHelpOptions = true,
         description = {"Run the course notes' worked examples beside the notes' results.",
-                "Prints each result beside what the notes say, with a verdict, and exits with status 1",
-                "if any example disagrees. LeNet-5 trains one epoch on the full Fashion-MNIST when it",
-                "is installed (about 10 s on 2 cores), else three on the embedded subset."},
+                "Prints each result beside what the notes say, with a verdict, and exits",
+                "with status 1 if any example disagrees. LeNet-5 trains one epoch on the",
+                "full Fashion-MNIST when it is installed (about 10 s on 2 cores), else",
+                "three on the embedded subset."},
         footer = {"%nExamples:",
                 "  neurite examples                         run all of them",
                 "  neurite examples perceptron hopfield     run two",
