@@ -30,8 +30,9 @@ public final class CosineEmbeddingLoss extends PairLoss {
         this.margin = margin;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** Options: {@code margin} (0) and {@code reduction} (MEAN). */
+    public static MarginLossBuilder<CosineEmbeddingLoss> builder() {
+        return new MarginLossBuilder<>(0f, CosineEmbeddingLoss::new);
     }
 
     public float margin() {
@@ -41,27 +42,5 @@ public final class CosineEmbeddingLoss extends PairLoss {
     @Override
     public Tensor forward(Tensor input1, Tensor input2, Tensor target) {
         return F.cosineEmbeddingLoss(input1, input2, target, margin, reduction());
-    }
-
-    /** Options: {@code margin} (0) and {@code reduction} (MEAN). */
-    public static final class Builder {
-        private Reduction reduction = Reduction.MEAN;
-        private float margin = 0f;
-
-        private Builder() {}
-
-        public Builder margin(float margin) {
-            this.margin = margin;
-            return this;
-        }
-
-        public Builder reduction(Reduction reduction) {
-            this.reduction = reduction;
-            return this;
-        }
-
-        public CosineEmbeddingLoss build() {
-            return new CosineEmbeddingLoss(reduction, margin);
-        }
     }
 }

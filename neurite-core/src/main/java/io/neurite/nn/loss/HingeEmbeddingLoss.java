@@ -29,8 +29,9 @@ public final class HingeEmbeddingLoss extends Loss {
         this.margin = margin;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** Options: {@code margin} (1) and {@code reduction} (MEAN). */
+    public static MarginLossBuilder<HingeEmbeddingLoss> builder() {
+        return new MarginLossBuilder<>(1f, HingeEmbeddingLoss::new);
     }
 
     public float margin() {
@@ -40,27 +41,5 @@ public final class HingeEmbeddingLoss extends Loss {
     @Override
     public Tensor forward(Tensor input, Tensor target) {
         return F.hingeEmbeddingLoss(input, target, margin, reduction());
-    }
-
-    /** Options: {@code margin} (1) and {@code reduction} (MEAN). */
-    public static final class Builder {
-        private Reduction reduction = Reduction.MEAN;
-        private float margin = 1f;
-
-        private Builder() {}
-
-        public Builder margin(float margin) {
-            this.margin = margin;
-            return this;
-        }
-
-        public Builder reduction(Reduction reduction) {
-            this.reduction = reduction;
-            return this;
-        }
-
-        public HingeEmbeddingLoss build() {
-            return new HingeEmbeddingLoss(reduction, margin);
-        }
     }
 }

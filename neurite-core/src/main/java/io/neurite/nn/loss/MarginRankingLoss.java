@@ -29,8 +29,9 @@ public final class MarginRankingLoss extends PairLoss {
         this.margin = margin;
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /** Options: {@code margin} (0) and {@code reduction} (MEAN). */
+    public static MarginLossBuilder<MarginRankingLoss> builder() {
+        return new MarginLossBuilder<>(0f, MarginRankingLoss::new);
     }
 
     public float margin() {
@@ -40,27 +41,5 @@ public final class MarginRankingLoss extends PairLoss {
     @Override
     public Tensor forward(Tensor input1, Tensor input2, Tensor target) {
         return F.marginRankingLoss(input1, input2, target, margin, reduction());
-    }
-
-    /** Options: {@code margin} (0) and {@code reduction} (MEAN). */
-    public static final class Builder {
-        private Reduction reduction = Reduction.MEAN;
-        private float margin = 0f;
-
-        private Builder() {}
-
-        public Builder margin(float margin) {
-            this.margin = margin;
-            return this;
-        }
-
-        public Builder reduction(Reduction reduction) {
-            this.reduction = reduction;
-            return this;
-        }
-
-        public MarginRankingLoss build() {
-            return new MarginRankingLoss(reduction, margin);
-        }
     }
 }
